@@ -1,0 +1,141 @@
+import { fileURLToPath } from 'node:url';
+import { Cache } from './cache/cache.js';
+import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
+import { selectEdition } from './edition/select-edition.js';
+import type { Problem } from './errors.js';
+import { InterruptedError } from './errors.js';
+import { loadCourse } from './load/load-course.js';
+import type { Course, Output } from './model.js';
+import { parseCourse } from './parse/parse-course.js';
+import { BrowserSession } from './print/browser-session.js';
+import { finalizePdf } from './print/finalize-pdf.js';
+import { printDocuments, type Printed } from './print/print-documents.js';
+import { fontStacks } from './render/fonts.js';
+import { renderDocuments } from './render/render-documents.js';
+import { renderMarkdown } from './render/render-markdown.js';
+import { buildCss } from './render/styles.js';
+import { loadTemplates } from './render/templates.js';
+import { checkStudentOutputs } from './verify/leak-guard.js';
+import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
+import { validateCourse } from './validate/validate-course.js';
+import { lockOutput, writeOutput } from './write/write-output.js';
+import { zipOutputs } from './write/zip.js';
+import { pdfPageCount } from './print/read-pdf.js';
+import { labels } from './i18n/index.js';
+
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  templatesDir?: string;
+  stylesDir?: string;
+  /** Where drawn diagrams and printed pages are kept between builds; none with `--no-cache`. */
+  cacheDir?: string;
+  /** Seconds since 1970 for every date the build writes (reproducible builds). */
+  sourceDateEpoch?: number;
+  onStage?: (stage: string) => void;
+  onPrinted?: (path: string, fromCache: boolean, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface BuildReport {
+  course: Course;
+  outputs: Output[];
+  warnings: Problem[];
+  cache: { hits: number; misses: number };
+  browserStarted: boolean;
+}
+
+export const defaultDirs = {
+  templates: `${projectDir}templates`,
+  styles: `${projectDir}styles`,
+  cache: `${projectDir}.cache/casebook`,
+};
+
+/** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const stage = (name: string) => {
+    if (options.signal?.aborted) throw new InterruptedError('interrupted');
+    options.onStage?.(name);
+  };
+  stage('load');
+  const raw = await loadCourse(options.contentDir);
+  stage('validate');
+  const valid = validateCourse(raw);
+  stage('parse');
+  const { course, warnings } = parseCourse(valid);
+  const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date();
+  stage('render');
+  const [templates, css] = await Promise.all([
+    loadTemplates(options.templatesDir ?? defaultDirs.templates, course.lang),
+    buildCss(options.stylesDir ?? defaultDirs.styles),
+  ]);
+  const docs = renderDocuments({ course, contentDir: options.contentDir, templates, css, buildDate: date });
+  const cache = new Cache(options.cacheDir);
+  const session = new BrowserSession();
+  const abort = () => void session.close();
+  options.signal?.addEventListener('abort', abort);
+  const unlock = await lockOutput(options.outDir);
+  try {
+    stage('diagrams');
+    const svgs = await drawDiagrams(docs.flatMap((d) => d.diagrams), {
+      session,
+      cache,
+      fontCss: css,
+      fontFamily: fontStacks.body,
+      lang: course.lang,
+    });
+    stage('print');
+    let done = 0;
+    const printed = await printDocuments(
+      docs.map((d) => ({ ...d, html: fillDiagrams(d.html, svgs) })),
+      { session, cache, onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length) },
+    );
+    stage('verify');
+    const outputs = await assembleOutputs(course, printed, date);
+    const fragments = trainerFragments(course, studentSourceTexts(course));
+    await checkStudentOutputs(outputs, fragments, course.lang);
+    stage('write');
+    if (options.signal?.aborted) throw new InterruptedError('interrupted');
+    await writeOutput(options.outDir, outputs);
+    return { course, outputs, warnings, cache: cache.stats, browserStarted: session.started };
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await session.close();
+    await unlock();
+  }
+}
+
+/** PDFs with their metadata, the HTML and Markdown editions, and the two packs. */
+async function assembleOutputs(course: Course, printed: Printed[], date: Date): Promise<Output[]> {
+  const l = labels(course.lang);
+  const files: Output[] = [];
+  for (const { doc, pdf, html } of printed) {
+    const bytes = await finalizePdf(pdf, {
+      title: doc.title,
+      subject: doc.subject,
+      author: course.author ?? course.organisation,
+      lang: course.lang,
+      keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
+      date,
+    });
+    files.push({ path: doc.path, audience: doc.audience, bytes, pages: await pdfPageCount(bytes) });
+    if (doc.hasToc) {
+      const [edition, name] = doc.path.split('/') as [string, string];
+      const stem = name.replace(/\.pdf$/, '');
+      files.push({ path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(html) });
+      files.push({
+        path: `${edition}/md/${stem}.md`,
+        audience: doc.audience,
+        bytes: new TextEncoder().encode(renderMarkdown(selectEdition(course, doc.audience))),
+      });
+    }
+  }
+  const student = files.filter((f) => f.audience === 'student');
+  files.push(
+    { path: 'packs/student.zip', audience: 'student', bytes: zipOutputs(student, date, l.files.studentPack) },
+    { path: 'packs/trainer.zip', audience: 'trainer', bytes: zipOutputs(files, date, l.files.trainerPack) },
+  );
+  return files;
+}

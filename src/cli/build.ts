@@ -1,0 +1,54 @@
+import { relative } from 'node:path';
+import { build, defaultDirs } from '../build.js';
+import { formatProblem, UsageError } from '../errors.js';
+import { parseCommonArgs, sourceDateEpoch } from './args.js';
+import { runCli } from './run-cli.js';
+
+const usage = `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+
+  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --out DIR       dossier de sortie ; par défaut dist
+  --no-cache      redessine et réimprime tout
+  --quiet         n’affiche que les erreurs
+  --debug         affiche le détail technique des erreurs`;
+
+const argv = process.argv.slice(2);
+const debug = argv.includes('--debug');
+
+await runCli(async (signal) => {
+  const args = parseCommonArgs(argv, usage);
+  if (args.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (args.positionals.length > 0) throw new UsageError(`Argument inattendu : ${args.positionals.join(' ')}\n\n${usage}`);
+  const live = !args.quiet && process.stderr.isTTY === true;
+  const say = (line: string) => {
+    if (!args.quiet) process.stderr.write(`${line}\n`);
+  };
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const report = await build({
+    contentDir: args.contentDir,
+    outDir: args.outDir,
+    cacheDir: args.cache ? defaultDirs.cache : undefined,
+    sourceDateEpoch: sourceDateEpoch(),
+    signal,
+    onStage: (stage) => {
+      if (live) say(`· ${stage} (${elapsed()})`);
+    },
+    onPrinted: (path, fromCache, done, total) => {
+      if (live) say(`  ${done}/${total} ${path}${fromCache ? ' (cache)' : ''}`);
+    },
+  });
+  for (const warning of report.warnings) say(`Attention : ${formatProblem(warning)}`);
+  say(`\n${report.outputs.length} fichiers écrits dans ${relative(process.cwd(), args.outDir) || args.outDir}/ en ${elapsed()} :`);
+  for (const output of report.outputs) {
+    const pages = output.pages !== undefined ? `${output.pages} p.` : '';
+    say(`  ${output.path.padEnd(44)} ${pages.padStart(6)} ${formatSize(output.bytes.length).padStart(9)}`);
+  }
+}, debug);
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} Ko` : `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
+}

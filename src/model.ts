@@ -1,0 +1,144 @@
+// The typed values passed between the pipeline's stages.
+import type { Root } from 'mdast';
+
+/** A place in a content file, for messages a trainer can act on. */
+export interface Place {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** A content file read from disk and decoded to text. */
+export interface SourceText {
+  /** Path relative to the content folder, as shown in messages. */
+  file: string;
+  text: string;
+  /** Decoding notes (e.g. a Windows-1252 file decoded), shown as warnings. */
+  warnings: string[];
+}
+
+export interface RawCourse {
+  dir: string;
+  course: SourceText;
+  cases: SourceText[];
+}
+
+export interface TimingSegment {
+  id?: string;
+  minutes: number;
+  label: string;
+}
+
+export interface Criterion {
+  id: string;
+  label: string;
+  points: number;
+  description?: string;
+}
+
+export interface Rubric {
+  label: string;
+  total: number;
+  criteria: Criterion[];
+}
+
+export interface Group {
+  name: string;
+  /** The case this group works on, when the course assigns one. */
+  caseId?: string;
+}
+
+export interface Figure {
+  label: string;
+  value: string;
+}
+
+export interface Course {
+  file: string;
+  title: string;
+  subtitle?: string;
+  lang: string;
+  organisation?: string;
+  author?: string;
+  /** Printed date; the build date when absent. */
+  date?: string;
+  groups: Group[];
+  frame: { heading: string };
+  timing: { label: string; total: number; segments: TimingSegment[] };
+  deliverables: { label: string; items: string[] };
+  rubric: Rubric;
+  restitution: { heading: string; steps: { title: string; detail?: string }[] };
+  checklist: { heading: string; items: string[] };
+  cases: Case[];
+}
+
+export interface Case {
+  file: string;
+  number: number;
+  id: string;
+  /** Stable file name stem, e.g. `cas-1-fintrust`. */
+  slug: string;
+  organisation: string;
+  sector: string;
+  goal: string;
+  figures: Figure[];
+  tags: string[];
+  /** Trainer-only: what the trainer checks in this case, per rubric criterion id. */
+  indicators: Record<string, string[]>;
+  /** The case's sources as listed in its statement, for the student diagram template. */
+  sources: string[];
+  /** Full Markdown tree; trainer-only containers carry `data.trainerOnly`. */
+  tree: Root;
+}
+
+export type EditionName = 'student' | 'trainer';
+
+/** One case as one edition shows it. */
+export interface CaseView {
+  case: Case;
+  tree: Root;
+}
+
+export interface Edition {
+  name: EditionName;
+  course: Course;
+  cases: CaseView[];
+}
+
+/** A Mermaid block of a case, drawn once however many documents show it. */
+export interface Diagram {
+  /** Hash of the source. */
+  id: string;
+  source: string;
+  /** The block's first line in its Markdown file. */
+  place: Place;
+}
+
+/** A file the build produces, before printing. */
+export interface Document {
+  /** Path inside the output folder, e.g. `student/cas-1-fintrust.pdf`. */
+  path: string;
+  audience: EditionName;
+  title: string;
+  subject: string;
+  html: string;
+  /** Header text of the running header. */
+  runningTitle: string;
+  /** Trainer pages carry a visible mark. */
+  trainerMark: boolean;
+  /** Needs a second print to fill the table of contents with page numbers. */
+  hasToc: boolean;
+  lang: string;
+  /** Mermaid diagrams whose placeholders the HTML holds. */
+  diagrams: Diagram[];
+  /** The edition's Markdown, written beside the PDF (packs only). */
+  markdown?: string;
+}
+
+/** A file written to the output folder. */
+export interface Output {
+  path: string;
+  audience: EditionName;
+  bytes: Uint8Array;
+  pages?: number;
+}

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { withoutTrainerOnly } from '../edition/select-edition.js';
+import { Problems, type Problem } from '../errors.js';
+import { format, labels, messages } from '../i18n/index.js';
+import type { Case, Course, Group } from '../model.js';
+import type { ValidCase, ValidCourse } from '../validate/validate-course.js';
+import { caseSources } from './case-sources.js';
+import { parseMarkdown } from './markdown.js';
+
+export interface ParsedCourse {
+  course: Course;
+  warnings: Problem[];
+}
+
+/** Turns validated metadata and Markdown into the course model. */
+export function parseCourse(valid: ValidCourse): ParsedCourse {
+  const lang = valid.data.lang;
+  const problems = new Problems();
+  const warnings: Problem[] = valid.source.warnings.map((w) => ({ place: { file: valid.source.file }, message: w }));
+  const cases = valid.cases.map((c) => {
+    warnings.push(...c.source.warnings.map((w) => ({ place: { file: c.source.file }, message: w })));
+    const parsed = parseCase(valid.dir, c, lang);
+    problems.list.push(...parsed.errors);
+    warnings.push(...parsed.warnings);
+    return parsed.case;
+  });
+  problems.throwIfAny();
+  const d = valid.data;
+  const course: Course = {
+    file: valid.source.file,
+    title: d.title,
+    subtitle: d.subtitle,
+    lang,
+    organisation: d.organisation,
+    author: d.author,
+    date: d.date,
+    groups: groupsOf(d.groups, lang),
+    frame: d.frame,
+    timing: d.timing,
+    deliverables: d.deliverables,
+    rubric: d.rubric,
+    restitution: d.restitution,
+    checklist: d.checklist,
+    cases: cases.sort((a, b) => a.number - b.number),
+  };
+  return { course, warnings };
+}
+
+function parseCase(dir: string, valid: ValidCase, lang: string): { case: Case; errors: Problem[]; warnings: Problem[] } {
+  const file = valid.source.file;
+  const caseDir = dirname(join(dir, file));
+  const parsed = parseMarkdown(file, valid.body, { lang, exists: (p) => existsSync(join(caseDir, p)) });
+  const errors = [...parsed.errors, ...structureErrors(file, parsed.tree, lang)];
+  const statement = withoutTrainerOnly(parsed.tree);
+  const sources = caseSources(statement);
+  const warnings = [...parsed.warnings];
+  if (sources.length === 0) warnings.push({ place: { file }, message: messages(lang).noSources });
+  const d = valid.data;
+  return {
+    case: {
+      file,
+      number: d.number,
+      id: d.id,
+      slug: `${labels(lang).files.casePrefix}-${d.number}-${d.id}`,
+      organisation: d.organisation,
+      sector: d.sector,
+      goal: d.goal,
+      figures: d.figures,
+      tags: d.tags,
+      indicators: d.indicators,
+      sources,
+      tree: parsed.tree,
+    },
+    errors,
+    warnings,
+  };
+}
+
+/** A case needs a statement (content outside trainer-only blocks) and exactly one solution. */
+function structureErrors(file: string, tree: Root, lang: string): Problem[] {
+  const m = messages(lang);
+  const errors: Problem[] = [];
+  const solutions = tree.children.filter((n) => n.type === 'containerDirective' && n.name === 'solution');
+  const statement = tree.children.filter((n) => !n.data?.trainerOnly && n.type !== 'heading');
+  if (statement.length === 0) errors.push({ place: { file }, message: format(m.noStatement, { heading: lang.startsWith('fr') ? 'Énoncé' : 'Statement' }) });
+  if (solutions.length === 0) errors.push({ place: { file }, message: m.noSolution });
+  if (solutions.length > 1) errors.push({ place: { file, line: solutions[1]!.position?.start.line }, message: m.twoSolutions });
+  visit(tree, 'containerDirective', (node, _index, parent) => {
+    if (node.name === 'solution' && parent && parent.type !== 'root') {
+      errors.push({ place: { file, line: node.position?.start.line }, message: m.nestedSolution });
+    }
+  });
+  return errors;
+}
+
+function groupsOf(groups: number | (string | { name: string; case?: string })[], lang: string): Group[] {
+  const name = labels(lang).groupName;
+  if (typeof groups === 'number') return Array.from({ length: groups }, (_, i) => ({ name: format(name, { n: i + 1 }) }));
+  return groups.map((g) => (typeof g === 'string' ? { name: g } : { name: g.name, caseId: g.case }));
+}

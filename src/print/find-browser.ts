@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import puppeteer from 'puppeteer';
+import { BrowserError } from '../errors.js';
+
+export interface FoundBrowser {
+  path: string;
+  origin: 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer' | 'system';
+}
+
+const systemBrowsers = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export const installHelp = [
+  'Aucun navigateur Chromium/Chrome trouvé pour imprimer les PDF. Au choix :',
+  '  • npx puppeteer browsers install chrome-headless-shell   (télécharge le navigateur de Puppeteer)',
+  '  • Debian/Ubuntu : sudo apt-get install chromium ; macOS/Windows : installez Google Chrome',
+  '  • ou indiquez un navigateur existant : PUPPETEER_EXECUTABLE_PATH=/chemin/vers/chrome npm run build:pdf',
+].join('\n');
+
+/** The browser to print with: the one the trainer names, Puppeteer's own, or the system's. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): FoundBrowser {
+  const named = env.PUPPETEER_EXECUTABLE_PATH;
+  if (named) {
+    if (!exists(named)) throw new BrowserError(`PUPPETEER_EXECUTABLE_PATH désigne « ${named} », qui n’existe pas.\n${installHelp}`);
+    return { path: named, origin: 'PUPPETEER_EXECUTABLE_PATH' };
+  }
+  const own = puppeteerBrowser(exists);
+  if (own) return { path: own, origin: 'puppeteer' };
+  const system = systemBrowsers.find(exists);
+  if (system) return { path: system, origin: 'system' };
+  throw new BrowserError(installHelp);
+}
+
+// Puppeteer knows where its download would be, even when none was made.
+function puppeteerBrowser(exists: (path: string) => boolean): string | undefined {
+  const candidates = [
+    () => puppeteer.executablePath({ headless: 'shell' }),
+    () => puppeteer.executablePath(),
+  ];
+  for (const candidate of candidates) {
+    try {
+      const path = candidate();
+      if (path && exists(path)) return path;
+    } catch {
+      // No download configured for this browser: try the next one.
+    }
+  }
+  return undefined;
+}

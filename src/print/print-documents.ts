@@ -1,0 +1,133 @@
+import { availableParallelism } from 'node:os';
+import type { Page } from 'puppeteer';
+import { Cache } from '../cache/cache.js';
+import { BrowserError } from '../errors.js';
+import type { Document } from '../model.js';
+import type { BrowserSession } from './browser-session.js';
+import { pdfOutline } from './read-pdf.js';
+
+export interface PrintOptions {
+  session: BrowserSession;
+  cache: Cache;
+  /** Called after each document, for progress. */
+  onPrinted?: (doc: Document, fromCache: boolean) => void;
+}
+
+export interface Printed {
+  doc: Document;
+  pdf: Uint8Array;
+  /** The HTML as printed, with its table of contents filled. */
+  html: string;
+}
+
+const printVersion = 'print-v1';
+const pageTimeout = 60_000;
+
+/** Prints documents in parallel, bounded by the machine's cores; unchanged ones come from the cache. */
+export async function printDocuments(docs: Document[], options: PrintOptions): Promise<Printed[]> {
+  const limit = Math.max(1, Math.min(4, availableParallelism()));
+  return mapBounded(docs, limit, async (doc) => {
+    const key = Cache.key(printVersion, doc.html);
+    const cached = await options.cache.get('pdf', key);
+    const cachedHtml = cached && (await options.cache.get('html', key));
+    if (cached && cachedHtml) {
+      options.onPrinted?.(doc, true);
+      return { doc, pdf: new Uint8Array(cached), html: cachedHtml.toString('utf8') };
+    }
+    const printed = await withRetry(() => printOne(doc, options.session));
+    await options.cache.put('pdf', key, printed.pdf);
+    await options.cache.put('html', key, printed.html);
+    options.onPrinted?.(doc, false);
+    return printed;
+  });
+}
+
+async function printOne(doc: Document, session: BrowserSession): Promise<Printed> {
+  return session.withPage({ javaScript: false }, async (page) => {
+    let html = doc.html;
+    let pdf = await printHtml(page, html);
+    if (doc.hasToc) {
+      // Chromium has no target-counter(): read each heading's page from the first print's
+      // bookmarks, write the numbers in, and print again (the layout does not move).
+      html = fillToc(html, tocPages(html, await pdfOutline(pdf)));
+      pdf = await printHtml(page, html);
+    }
+    return { doc, pdf, html };
+  });
+}
+
+async function printHtml(page: Page, html: string): Promise<Uint8Array> {
+  await page.setContent(html, { waitUntil: 'load', timeout: pageTimeout });
+  return page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    outline: true,
+    tagged: true,
+    timeout: pageTimeout,
+  });
+}
+
+/** Page of each table-of-contents target, matched to the bookmark of the same title. */
+export function tocPages(html: string, outline: { title: string; page: number }[]): Map<string, number> {
+  const pages = new Map<string, number>();
+  const headings = html.matchAll(/<h1[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h1>/g);
+  const used = new Set<number>();
+  for (const match of headings) {
+    const id = match[1]!;
+    const title = normalize(match[2]!);
+    const index = outline.findIndex((o, i) => !used.has(i) && normalize(o.title) === title);
+    if (index >= 0) {
+      used.add(index);
+      pages.set(id, outline[index]!.page);
+    }
+  }
+  return pages;
+}
+
+export function fillToc(html: string, pages: Map<string, number>): string {
+  return html.replace(/(<span class="toc-page" data-toc-target="([^"]+)">)[^<]*(<\/span>)/g, (whole, open: string, id: string, close: string) =>
+    pages.has(id) ? `${open}${pages.get(id)}${close}` : whole,
+  );
+}
+
+function normalize(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"')
+    .replace(/[\u00AD]/g, '')
+    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .trim();
+}
+
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (first) {
+    if (!isBrowserFault(first)) throw first;
+    try {
+      return await run();
+    } catch (error) {
+      throw new BrowserError(`L’impression a échoué deux fois : ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
+// A crashed or hung page is worth one more try; a bug in our own code is not.
+function isBrowserFault(error: unknown): boolean {
+  return error instanceof Error && /Target closed|crash|timeout|Timed out|Session closed|Protocol error|detached/i.test(error.message);
+}
+
+async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Diagram } from '../model.js';
+
+export interface Options {
+  /** Label of a trainer note's callout. */
+  trainerNoteLabel: string;
+  /** Receives each Mermaid block; its figure is filled once the diagram is drawn. */
+  onDiagram: (diagram: Diagram) => void;
+  file: string;
+  /** A local image as a data: URI: pages load nothing from the disk themselves. */
+  asset: (relativePath: string) => string;
+}
+
+export function diagramId(source: string): string {
+  return createHash('sha256').update(source).digest('hex').slice(0, 16);
+}
+
+/** The placeholder the diagram stage fills with the drawn SVG. */
+export function diagramPlaceholder(id: string): string {
+  return `<figure class="diagram" data-diagram="${id}"></figure>`;
+}
+
+/**
+ * Gives trainer-only blocks their printed markup (a solution section, a note callout) and turns
+ * Mermaid code blocks into placeholders for their drawings.
+ */
+export default function remarkPrintMarkup(options: Options) {
+  return (tree: Root) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'code' && node.lang === 'mermaid' && parent && index !== undefined) {
+        const id = diagramId(node.value);
+        options.onDiagram({ id, source: node.value, place: { file: options.file, line: node.position?.start.line } });
+        parent.children.splice(index, 1, {
+          type: 'paragraph',
+          children: [],
+          data: { hName: 'figure', hProperties: { className: ['diagram'], dataDiagram: id } },
+        });
+        return SKIP;
+      }
+      if (node.type === 'image' && !/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
+        node.url = options.asset(node.url);
+      }
+      if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
+        const kind = node.data?.trainerOnly;
+        const inline = node.type === 'textDirective';
+        node.data = {
+          ...node.data,
+          hName: kind === 'solution' ? 'section' : inline ? 'span' : 'aside',
+          hProperties: { className: kind === 'solution' ? ['solution'] : ['trainer-note'], dataLabel: options.trainerNoteLabel },
+        };
+      }
+      return undefined;
+    });
+  };
+}
