@@ -30,7 +30,17 @@ export function trainerFragments(course: Course, studentTexts: string[]): string
 
 /** Every text a student edition of the course may carry, to tell shared words from leaks. */
 export function studentSourceTexts(course: Course): string[] {
-  return course.cases.map((c) => toString(withoutTrainerOnly(c.tree)));
+  const frame = [
+    course.title,
+    course.frame.heading,
+    ...course.deliverables.items,
+    ...course.rubric.criteria.flatMap((c) => [c.label, c.description ?? '']),
+    course.restitution.heading,
+    ...course.restitution.steps.flatMap((s) => [s.title, s.detail ?? '']),
+    course.checklist.heading,
+    ...course.checklist.items,
+  ];
+  return [...frame, ...course.cases.map((c) => toString(withoutTrainerOnly(c.tree)))];
 }
 
 function trainerTexts(tree: Root): string[] {
