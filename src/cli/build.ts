@@ -22,7 +22,8 @@ await runCli(async (signal) => {
     return;
   }
   if (args.positionals.length > 0) throw new UsageError(`Argument inattendu : ${args.positionals.join(' ')}\n\n${usage}`);
-  const live = !args.quiet && process.stderr.isTTY === true;
+  // Progress on a terminal only (CASEBOOK_PROGRESS=1 forces it, for scripts that watch it).
+  const live = !args.quiet && (process.stderr.isTTY === true || process.env.CASEBOOK_PROGRESS === '1');
   const say = (line: string) => {
     if (!args.quiet) process.stderr.write(`${line}\n`);
   };

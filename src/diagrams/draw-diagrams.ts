@@ -2,6 +2,7 @@ import { Cache } from '../cache/cache.js';
 import { ContentError, type Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
 import type { Diagram } from '../model.js';
+import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser-session.js';
 import { mermaidConfig, mermaidVersion, openMermaid, parseDiagram, renderDiagram, type ParseResult } from './mermaid-page.js';
 
@@ -18,7 +19,7 @@ export interface DrawOptions {
  * first: Mermaid can draw a "Syntax error" picture without failing, which must never be printed.
  */
 export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): Promise<Map<string, string>> {
-  const unique = [...new Map(diagrams.map((d) => [d.id, d])).values()];
+  const unique = distinct(diagrams);
   const config = mermaidConfig({ fontFamily: options.fontFamily });
   const keyOf = (d: Diagram) => Cache.key(d.source, mermaidVersion, JSON.stringify(config), options.fontCss);
   const svgs = new Map<string, string>();
@@ -31,12 +32,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
   if (missing.length === 0) return svgs;
   await options.session.withPage({ javaScript: true }, async (page) => {
     await openMermaid(page, options.fontCss, config);
-    const problems: Problem[] = [];
-    for (const d of missing) {
-      const parsed = await parseDiagram(page, d.source);
-      if (!parsed.ok) problems.push(diagramProblem(d, parsed, options.lang));
-    }
-    if (problems.length > 0) throw new ContentError(problems);
+    await parseAll(page, missing, options.lang);
     for (const d of missing) {
       const svg = await renderDiagram(page, `diagram-${d.id}`, d.source);
       if (svg.includes('aria-roledescription="error"')) {
@@ -49,11 +45,44 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
   return svgs;
 }
 
+/** Parses every distinct diagram without drawing it, so a check reports the same errors as a build. */
+export async function parseDiagrams(diagrams: Diagram[], options: Pick<DrawOptions, 'session' | 'fontFamily' | 'lang'>): Promise<number> {
+  const unique = distinct(diagrams);
+  if (unique.length === 0) return 0;
+  await options.session.withPage({ javaScript: true }, async (page) => {
+    // Parsing needs no fonts: only the same Mermaid settings as the drawing.
+    await openMermaid(page, '', mermaidConfig({ fontFamily: options.fontFamily }));
+    await parseAll(page, unique, options.lang);
+  });
+  return unique.length;
+}
+
+function distinct(diagrams: Diagram[]): Diagram[] {
+  return [...new Map(diagrams.map((d) => [d.id, d])).values()];
+}
+
+/** Reports every invalid diagram at once, at its line in the Markdown file. */
+async function parseAll(page: Page, diagrams: Diagram[], lang: string): Promise<void> {
+  const problems: Problem[] = [];
+  for (const d of diagrams) {
+    const parsed = await parseDiagram(page, d.source);
+    if (!parsed.ok) problems.push(diagramProblem(d, parsed, lang));
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+}
+
 function diagramProblem(d: Diagram, parsed: Extract<ParseResult, { ok: false }>, lang: string): Problem {
   // The fence is on the block's first line; the diagram's line 1 is the next one.
   const line = d.place.line !== undefined && parsed.line !== undefined ? d.place.line + parsed.line : d.place.line;
-  const reason = parsed.message.split('\n').find((l) => l.trim() !== '' && !/^Parse error on line/.test(l)) ?? parsed.message;
-  return { place: { file: d.place.file, line }, message: format(messages(lang).diagramSyntax, { reason: reason.trim() }) };
+  return { place: { file: d.place.file, line }, message: format(messages(lang).diagramSyntax, { reason: readableReason(parsed.message) }) };
+}
+
+// Mermaid says "Parse error on line N:", the text near the error, a caret, then what it expected.
+function readableReason(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^Parse error on line|^-+\^$/.test(l));
+  const [near, expected] = lines;
+  if (!expected) return near ?? message;
+  return `près de « ${near} » (${expected.length > 140 ? `${expected.slice(0, 140)}…` : expected})`;
 }
 
 /** Puts each drawing in its placeholder. */

@@ -1,0 +1,119 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildReport } from '../src/build.js';
+import { fixturesDir, tempDir } from './helpers/course.js';
+import { pdfInfo, pdfPages, pdfText } from './helpers/pdf.js';
+
+// One real build of a small course, printed by real Chromium; every assertion reads the files.
+const secrets = ['PROSESECRETE', 'LISTESECRETE', 'TABLEAUSECRET', 'DIAGRAMMESECRET', 'NOTEFORMATEURSECRETE', 'INLINESECRET', 'INDICATEURSECRET', 'BETASECRETE'];
+
+let out: string;
+let report: BuildReport;
+const file = (path: string) => join(out, path);
+
+beforeAll(async () => {
+  out = join(await tempDir(), 'dist');
+  report = await build({ contentDir: join(fixturesDir, 'mini'), outDir: out, sourceDateEpoch: 1_700_000_000 });
+});
+
+describe('the two editions', () => {
+  it('writes the documented layout with readable, stable names', async () => {
+    expect((await readdir(file('student'))).sort()).toEqual(['cas-1-alpha.pdf', 'cas-2-beta.pdf', 'fiches-restitution.pdf', 'html', 'md', 'pack-apprenant.pdf']);
+    expect((await readdir(file('trainer'))).sort()).toEqual(['cas-1-alpha.pdf', 'cas-2-beta.pdf', 'html', 'md', 'pack-formateur.pdf']);
+    expect((await readdir(file('grids'))).sort()).toEqual(['cas-1-alpha.pdf', 'cas-2-beta.pdf']);
+    expect((await readdir(file('packs'))).sort()).toEqual(['student.zip', 'trainer.zip']);
+  });
+
+  it('gives the trainer the solution, the notes, the indicators and the diagram', () => {
+    const text = pdfText(file('trainer/pack-formateur.pdf'));
+    for (const secret of secrets) expect(text).toContain(secret);
+    expect(text).toContain('Corrigé — réservé au formateur');
+    expect(pdfText(file('trainer/cas-1-alpha.pdf'))).toContain('PROSESECRETE');
+  });
+
+  it('gives the students the statement and nothing of the solution', async () => {
+    const students = [
+      'student/pack-apprenant.pdf',
+      'student/cas-1-alpha.pdf',
+      'student/cas-2-beta.pdf',
+      'student/fiches-restitution.pdf',
+    ];
+    for (const path of students) {
+      const text = pdfText(file(path));
+      for (const secret of secrets) expect(text, `${secret} in ${path}`).not.toContain(secret);
+      expect(text).not.toContain('réservé au formateur');
+    }
+    expect(pdfText(file('student/pack-apprenant.pdf'))).toContain('ÉNONCÉVISIBLE');
+    expect(pdfText(file('student/cas-2-beta.pdf'))).toContain('BETAVISIBLE');
+    for (const path of ['student/html/pack-apprenant.html', 'student/md/pack-apprenant.md']) {
+      const text = await readFile(file(path), 'utf8');
+      expect(text).toContain('ÉNONCÉVISIBLE');
+      for (const secret of secrets) expect(text, `${secret} in ${path}`).not.toContain(secret);
+      expect(text).not.toMatch(/class="(solution|trainer-note)/);
+    }
+  });
+
+  it('packs the student edition alone in student.zip and everything in trainer.zip', async () => {
+    const student = unzipSync(await readFile(file('packs/student.zip')));
+    const names = Object.keys(student);
+    expect(names.some((n) => n.includes('trainer/') || n.includes('grids/'))).toBe(false);
+    expect(names).toContain('pack-apprenant/student/pack-apprenant.pdf');
+    for (const [name, bytes] of Object.entries(student)) {
+      const text = Buffer.from(bytes).toString('latin1');
+      for (const secret of secrets) expect(text, `${secret} in ${name}`).not.toContain(secret);
+    }
+    const trainer = Object.keys(unzipSync(await readFile(file('packs/trainer.zip'))));
+    expect(trainer).toContain('pack-formateur/trainer/pack-formateur.pdf');
+    expect(trainer).toContain('pack-formateur/grids/cas-1-alpha.pdf');
+  });
+});
+
+describe('printed pages', () => {
+  it('draws Mermaid diagrams as vector text, not pictures', async () => {
+    const html = await readFile(file('trainer/html/pack-formateur.html'), 'utf8');
+    expect(html).toMatch(/<figure class="diagram"[^>]*><svg/);
+    expect(html).not.toContain('aria-roledescription="error"');
+    expect(pdfText(file('trainer/cas-1-alpha.pdf'))).toContain('Scoring');
+  });
+
+  it('numbers pages in the footer after the cover, and fills the table of contents', () => {
+    const pages = pdfPages(file('student/pack-apprenant.pdf'));
+    expect(pages[0]).not.toMatch(/page 1 \//);
+    expect(pages[1]).toMatch(new RegExp(`page 2 / ${pages.length}`));
+    const toc = pages.find((p) => p.includes('Sommaire'))!;
+    const caseLine = toc.split('\n').find((l) => l.includes('Cas 1'))!;
+    const page = Number(caseLine.trim().split(/\s+/).pop());
+    expect(pages[page - 1]).toContain('Cas 1 — Banque Alpha');
+  });
+
+  it('sets the metadata a reader shows, and bookmarks', async () => {
+    const info = pdfInfo(file('trainer/pack-formateur.pdf'));
+    expect(info.Title).toBe('Atelier de test – Architecture cible — Édition formateur');
+    expect(info.Author).toBe('École de test');
+    expect(info.Tagged).toBe('yes');
+    const { pdfOutline } = await import('../src/print/read-pdf.js');
+    const outline = await pdfOutline(await readFile(file('trainer/pack-formateur.pdf')));
+    expect(outline.map((o) => o.title)).toContain('Cas 1 — Banque Alpha : scoring en moins de 2 s');
+  });
+});
+
+describe('evaluation grids', () => {
+  it('prints one sheet per group with the rubric and its total', () => {
+    const pages = pdfPages(file('grids/cas-1-alpha.pdf'));
+    expect(pages).toHaveLength(3);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Groupe ${i + 1}`);
+      expect(page).toContain('Pertinence fonctionnelle');
+      expect(page).toMatch(/\/\s*12/);
+      expect(page).toMatch(/\/\s*8/);
+      expect(page).toMatch(/Total\s+\/ 20/);
+      expect(page).toContain('INDICATEURSECRET');
+    });
+  });
+
+  it('reports what it wrote', () => {
+    expect(report.outputs.find((o) => o.path === 'grids/cas-1-alpha.pdf')?.pages).toBe(3);
+  });
+});

@@ -1,0 +1,233 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { BrowserError, ContentError, formatProblem } from '../src/errors.js';
+import { findBrowser } from '../src/print/find-browser.js';
+import { checkStudentOutputs } from '../src/verify/leak-guard.js';
+import { runCli } from './helpers/cli.js';
+import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
+import { pdfText } from './helpers/pdf.js';
+import { contentErrors, readCourse } from './helpers/stages.js';
+
+const mini = join(fixturesDir, 'mini');
+const caseFile = 'cases/cas-1-alpha.md';
+
+async function miniWith(file: string, edit: (text: string) => string | Uint8Array): Promise<string> {
+  const dir = await copyCourse(mini);
+  const path = join(dir, file);
+  await writeFile(path, edit(await readFile(path, 'utf8')));
+  return dir;
+}
+
+async function buildErrors(contentDir: string, outDir?: string): Promise<string[]> {
+  try {
+    await build({ contentDir, outDir: outDir ?? join(await tempDir(), 'dist') });
+    return [];
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems.map(formatProblem);
+    throw error;
+  }
+}
+
+describe('metadata is checked against a schema', () => {
+  it('names an unknown key, its line and column, and the key meant', async () => {
+    const dir = await miniWith('course.yaml', (t) => t.replace('groups: 3', 'gropus: 3'));
+    expect(await contentErrors(dir)).toEqual([
+      expect.stringMatching(/^course\.yaml:4:1 — clé inconnue « gropus » \(vouliez-vous dire « groups » \?\)\. Clés possibles : title, .*groups/),
+    ]);
+  });
+
+  it('names a missing key and a wrong type in a case’s front matter, on the file’s own lines', async () => {
+    const dir = await miniWith(caseFile, (t) => t.replace('sector: Banque\n', '').replace('number: 1', 'number: un'));
+    expect(await contentErrors(dir)).toEqual([
+      'cases/cas-1-alpha.md:2:9 — « number » doit être un nombre.',
+      'cases/cas-1-alpha.md:2:1 — clé obligatoire « sector » manquante.',
+    ]);
+  });
+
+  it('refuses two cases with the same id', async () => {
+    const dir = await miniWith('cases/cas-2-beta.md', (t) => t.replace('id: beta', 'id: alpha'));
+    expect(await contentErrors(dir)).toEqual(['cases/cas-2-beta.md:3:1 — l’identifiant de cas « alpha » est déjà utilisé par cases/cas-1-alpha.md.']);
+  });
+
+  it('refuses an indicator for a criterion the rubric does not have', async () => {
+    const dir = await miniWith(caseFile, (t) => t.replace('  clarte:', '  clartee:'));
+    expect(await contentErrors(dir)).toEqual([
+      'cases/cas-1-alpha.md:13:3 — l’indicateur « clartee » ne correspond à aucun critère du barème (pertinence, clarte).',
+    ]);
+  });
+
+  it('reports broken YAML at its line', async () => {
+    const dir = await miniWith('course.yaml', (t) => t.replace('lang: fr', 'lang: [fr'));
+    const [message] = await contentErrors(dir);
+    // The parser notices the unclosed list where the next line starts.
+    expect(message).toMatch(/^course\.yaml:3:1 — YAML invalide : Flow sequence/);
+  });
+});
+
+describe('Markdown errors', () => {
+  it('an unclosed trainer-only block', async () => {
+    const dir = await miniWith(caseFile, (t) => t.replace(/:::\s*$/, ''));
+    expect(await contentErrors(dir)).toEqual([
+      'cases/cas-1-alpha.md:29:1 — le bloc « :::solution » n’est pas fermé : ajoutez une ligne « ::: » à sa fin.',
+    ]);
+  });
+
+  it('an unknown block name (a typo of solution)', async () => {
+    const dir = await miniWith(caseFile, (t) => t.replace(':::solution', ':::soluton'));
+    expect(await contentErrors(dir)).toContain(
+      'cases/cas-1-alpha.md:29:1 — bloc « :::soluton » inconnu ; les blocs possibles sont « :::solution » et « :::trainer ».',
+    );
+  });
+
+  it('a link or an image that points to nothing', async () => {
+    const dir = await miniWith(caseFile, (t) => t.replace('au milieu.', 'au milieu, voir [annexe](annexe.pdf) et ![schéma](img/absent.png).'));
+    expect(await contentErrors(dir)).toEqual([
+      'cases/cas-1-alpha.md:27:78 — le lien « annexe.pdf » ne mène nulle part : aucun titre ni fichier ne correspond.',
+      'cases/cas-1-alpha.md:27:102 — le lien « img/absent.png » ne mène nulle part : aucun titre ni fichier ne correspond.',
+    ]);
+  });
+});
+
+describe('encodings', () => {
+  it('reads a file saved as Windows-1252, and says so', async () => {
+    const dir = await copyCourse(mini);
+    const path = join(dir, 'cases/cas-2-beta.md');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, Buffer.from(text.replace('’', "'"), 'latin1'));
+    const { course, warnings } = await readCourse(dir);
+    expect(JSON.stringify(course.cases[1]!.tree)).toContain('Énoncé');
+    expect(warnings.map(formatProblem)).toContainEqual(expect.stringMatching(/^cases\/cas-2-beta\.md — le fichier n’est pas enregistré en UTF-8/));
+  });
+
+  it('accepts a UTF-8 BOM', async () => {
+    const dir = await miniWith('course.yaml', (t) => `\uFEFF${t}`);
+    expect(await contentErrors(dir)).toEqual([]);
+  });
+
+  it('refuses an empty file, naming it', async () => {
+    const dir = await miniWith('cases/cas-2-beta.md', () => '');
+    expect(await contentErrors(dir)).toEqual(['cases/cas-2-beta.md — le fichier est vide.']);
+  });
+});
+
+describe('diagrams and the sandbox (real Chromium)', () => {
+  it('names the Markdown file and line of a diagram syntax error, and keeps the previous output', async () => {
+    const out = join(await tempDir(), 'dist');
+    await mkdir(join(out, 'student'), { recursive: true });
+    await writeFile(join(out, 'student', 'previous.pdf'), 'previous build');
+    const dir = await miniWith(caseFile, (t) => t.replace('  B --> C["Scoring"]', '  B --> C["Scoring"\n  C -->'));
+    const errors = await buildErrors(dir, out);
+    expect(errors).toHaveLength(1);
+    // Line 3 of the diagram, whose fence is on line 34.
+    expect(errors[0]).toMatch(/^cases\/cas-1-alpha\.md:37 — schéma Mermaid invalide/);
+    expect(await readdir(out)).toEqual(['student']);
+    expect(await readFile(join(out, 'student', 'previous.pdf'), 'utf8')).toBe('previous build');
+  });
+
+  it('prints no raw HTML, no script, no iframe and no remote image', async () => {
+    const dir = await miniWith(caseFile, (t) =>
+      t.replace(
+        'au milieu.',
+        'au milieu.\n\n<script>document.body.innerHTML = "SCRIPTRAN"</script>\n\n<iframe src="file:///etc/passwd"></iframe>\n\n![IMAGEDISTANTE](https://example.com/x.png)\n\nFINDUTEST',
+      ),
+    );
+    const out = join(await tempDir(), 'dist');
+    const report = await build({ contentDir: dir, outDir: out });
+    expect(report.warnings.map(formatProblem).join('\n')).toMatch(/HTML brut/);
+    for (const path of ['student/cas-1-alpha.pdf', 'trainer/cas-1-alpha.pdf']) {
+      const text = pdfText(join(out, path));
+      expect(text).toContain('FINDUTEST');
+      expect(text).not.toContain('SCRIPTRAN');
+      expect(text).not.toContain('root:');
+    }
+    const html = await readFile(join(out, 'trainer/html/pack-formateur.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<iframe|example\.com/);
+  });
+});
+
+describe('the leak guard', () => {
+  it('fails a build whose student file carries trainer-only text', async () => {
+    const bytes = new TextEncoder().encode('<p>Énoncé</p><p>La proposition PROSESECRETE détaillée</p>');
+    await expect(
+      checkStudentOutputs([{ path: 'student/html/x.html', audience: 'student', bytes }], ['La proposition PROSESECRETE détaillée'], 'fr'),
+    ).rejects.toThrow(/contenu réservé au formateur trouvé dans un fichier apprenant \(student\/html\/x\.html\)/);
+  });
+
+  it('finds it through line breaks, soft hyphens and typography', async () => {
+    const bytes = new TextEncoder().encode('La pro\u00ADpo-\nsition\u202FPROSESECRETE dé\u00ADtaillée');
+    await expect(
+      checkStudentOutputs([{ path: 'student/x.md', audience: 'student', bytes }], ['La proposition PROSESECRETE détaillée'], 'fr'),
+    ).rejects.toThrow(ContentError);
+  });
+});
+
+describe('the browser', () => {
+  it('is looked for in the documented order, and explained when missing', () => {
+    const none = () => false;
+    expect(() => findBrowser({}, none)).toThrow(BrowserError);
+    expect(() => findBrowser({}, none)).toThrow(/npx puppeteer browsers install chrome-headless-shell[\s\S]*apt-get install chromium[\s\S]*PUPPETEER_EXECUTABLE_PATH/);
+    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/x/chrome' }, (p) => p === '/x/chrome')).toEqual({ path: '/x/chrome', origin: 'PUPPETEER_EXECUTABLE_PATH' });
+    expect(findBrowser({}, (p) => p === '/usr/bin/chromium')).toEqual({ path: '/usr/bin/chromium', origin: 'system' });
+  });
+});
+
+describe('the command line', () => {
+  it('exits 1 with the message and no stack trace on a content error', async () => {
+    const dir = await miniWith('course.yaml', (t) => t.replace('groups: 3', 'gropus: 3'));
+    const result = await runCli('src/cli/build.ts', ['--content', dir, '--out', join(await tempDir(), 'dist')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('course.yaml:4:1 — clé inconnue « gropus »');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const result = await runCli('src/cli/build.ts', ['--contnet', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage');
+  });
+
+  it('exits 1 and explains when the browser does not start', async () => {
+    const result = await runCli('src/cli/build.ts', ['--content', mini, '--out', join(await tempDir(), 'dist'), '--no-cache'], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/bin/false' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('n’a pas pu démarrer');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('stops on SIGTERM mid-build, keeps the previous output and leaves no Chromium behind', async () => {
+    const out = join(await tempDir(), 'dist');
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'keep.txt'), 'previous');
+    let pid = 0;
+    const result = await runCli('src/cli/build.ts', ['--content', mini, '--out', out, '--no-cache'], {
+      env: { CASEBOOK_PROGRESS: '1' },
+      onStart: (p) => (pid = p),
+      onStderr: (chunk) => {
+        if (chunk.includes('print') || chunk.includes('diagrams')) process.kill(pid, 'SIGTERM');
+      },
+    });
+    expect(result.code).toBe(130);
+    expect(await readdir(out)).toEqual(['keep.txt']);
+    // A browser left behind would be orphaned, adopted by process 1.
+    await new Promise((r) => setTimeout(r, 500));
+    const orphans = execFileSync('ps', ['-eo', 'ppid=,args='], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => /^\s*1\s/.test(l) && /chrom/i.test(l) && l.includes('--headless'));
+    expect(orphans).toEqual([]);
+  });
+
+  it('refuses a second build into the same folder while one runs', async () => {
+    const out = join(await tempDir(), 'dist');
+    const [first, second] = await Promise.allSettled([
+      build({ contentDir: mini, outDir: out }),
+      new Promise((r) => setTimeout(r, 50)).then(() => build({ contentDir: mini, outDir: out })),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status).toBe('rejected');
+    expect(String((second as PromiseRejectedResult).reason)).toContain('une autre construction');
+  });
+});
