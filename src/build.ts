@@ -5,11 +5,11 @@ import { selectEdition } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { InterruptedError } from './errors.js';
 import { loadCourse } from './load/load-course.js';
-import type { Course, Output } from './model.js';
+import type { Course, Document, Output } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
 import { BrowserSession } from './print/browser-session.js';
 import { finalizePdf } from './print/finalize-pdf.js';
-import { printDocuments, type Printed } from './print/print-documents.js';
+import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
 import { fontStacks } from './render/fonts.js';
 import { renderDocuments } from './render/render-documents.js';
 import { renderMarkdown } from './render/render-markdown.js';
@@ -55,23 +55,8 @@ export const defaultDirs = {
 
 /** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
-  const stage = (name: string) => {
-    if (options.signal?.aborted) throw new InterruptedError('interrupted');
-    options.onStage?.(name);
-  };
-  stage('load');
-  const raw = await loadCourse(options.contentDir);
-  stage('validate');
-  const valid = validateCourse(raw);
-  stage('parse');
-  const { course, warnings } = parseCourse(valid);
-  const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date();
-  stage('render');
-  const [templates, css] = await Promise.all([
-    loadTemplates(options.templatesDir ?? defaultDirs.templates, course.lang),
-    buildCss(options.stylesDir ?? defaultDirs.styles),
-  ]);
-  const docs = renderDocuments({ course, contentDir: options.contentDir, templates, css, buildDate: date });
+  const stage = stageReporter(options);
+  const { course, warnings, docs, css, date } = await renderCourse(options, stage);
   const cache = new Cache(options.cacheDir);
   const session = new BrowserSession();
   const abort = () => void session.close();
@@ -107,6 +92,44 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
+export interface RenderedCourse {
+  course: Course;
+  warnings: Problem[];
+  /** Every document, as HTML with diagram placeholders. */
+  docs: Document[];
+  css: string;
+  date: Date;
+}
+
+/** Calls `onStage`, and stops between stages once the build is aborted. */
+export function stageReporter(options: Pick<BuildOptions, 'signal' | 'onStage'>): (name: string) => void {
+  return (name) => {
+    if (options.signal?.aborted) throw new InterruptedError('interrupted');
+    options.onStage?.(name);
+  };
+}
+
+/** load → validate → parse → render: every stage before the browser, shared with `check`. */
+export async function renderCourse(
+  options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'sourceDateEpoch'>,
+  stage: (name: string) => void,
+): Promise<RenderedCourse> {
+  stage('load');
+  const raw = await loadCourse(options.contentDir);
+  stage('validate');
+  const valid = validateCourse(raw);
+  stage('parse');
+  const { course, warnings } = parseCourse(valid);
+  const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date();
+  stage('render');
+  const [templates, css] = await Promise.all([
+    loadTemplates(options.templatesDir ?? defaultDirs.templates, course.lang),
+    buildCss(options.stylesDir ?? defaultDirs.styles),
+  ]);
+  const docs = renderDocuments({ course, contentDir: options.contentDir, templates, css, buildDate: date });
+  return { course, warnings, docs, css, date };
+}
+
 /** PDFs with their metadata, the HTML and Markdown editions, and the two packs. */
 async function assembleOutputs(course: Course, printed: Printed[], date: Date): Promise<Output[]> {
   const l = labels(course.lang);
@@ -118,6 +141,7 @@ async function assembleOutputs(course: Course, printed: Printed[], date: Date): 
       author: course.author ?? course.organisation,
       lang: course.lang,
       keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
+      bookmarks: headingsOf(html).map((h) => h.text),
       date,
     });
     files.push({ path: doc.path, audience: doc.audience, bytes, pages: await pdfPageCount(bytes) });

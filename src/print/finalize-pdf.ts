@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -6,6 +6,8 @@ export interface PdfMetadata {
   author?: string;
   lang: string;
   keywords: string[];
+  /** Clean titles for the bookmarks, one per heading in document order. */
+  bookmarks: string[];
   /** Creation and modification date: SOURCE_DATE_EPOCH when set, so builds are reproducible. */
   date: Date;
 }
@@ -22,5 +24,24 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   pdf.setProducer('casebook (Chromium, pdf-lib)');
   pdf.setCreationDate(meta.date);
   pdf.setModificationDate(meta.date);
+  retitleBookmarks(pdf, meta.bookmarks);
   return pdf.save({ useObjectStreams: false });
+}
+
+/**
+ * Chromium's bookmark titles repeat runs of text and keep soft hyphens (they would show in a
+ * reader's side panel); the headings' own text replaces them, in the same document order.
+ */
+function retitleBookmarks(pdf: PDFDocument, titles: string[]): void {
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const items: PDFDict[] = [];
+  const walk = (first: PDFDict | undefined) => {
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      items.push(item);
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  if (items.length !== titles.length) return;
+  items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i]!)));
 }

@@ -67,20 +67,17 @@ async function printHtml(page: Page, html: string): Promise<Uint8Array> {
   });
 }
 
-/** Page of each table-of-contents target, matched to the bookmark of the same title. */
-export function tocPages(html: string, outline: { title: string; page: number }[]): Map<string, number> {
+/**
+ * Page of each table-of-contents target. Chromium makes one bookmark per heading, in document
+ * order, so the n-th bookmark is the n-th heading (their titles are not reliable to compare).
+ */
+export function tocPages(html: string, outline: { page: number }[]): Map<string, number> {
   const pages = new Map<string, number>();
-  const headings = html.matchAll(/<h1[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h1>/g);
-  const used = new Set<number>();
-  for (const match of headings) {
-    const id = match[1]!;
-    const title = normalize(match[2]!);
-    const index = outline.findIndex((o, i) => !used.has(i) && normalize(o.title) === title);
-    if (index >= 0) {
-      used.add(index);
-      pages.set(id, outline[index]!.page);
-    }
-  }
+  const headings = headingsOf(html);
+  if (headings.length !== outline.length) return pages;
+  headings.forEach((h, i) => {
+    if (h.id) pages.set(h.id, outline[i]!.page);
+  });
   return pages;
 }
 
@@ -90,14 +87,22 @@ export function fillToc(html: string, pages: Map<string, number>): string {
   );
 }
 
-function normalize(text: string): string {
-  return text
+/** The headings of a page in document order, as plain text, for bookmarks. */
+export function headingsOf(html: string): { id?: string; text: string }[] {
+  return [...html.replace(/<svg[\s\S]*?<\/svg>/g, '').matchAll(/<h[1-6]([^>]*)>([\s\S]*?)<\/h[1-6]>/g)].map((m) => ({
+    id: /\bid="([^"]+)"/.exec(m[1]!)?.[1],
+    text: plainText(m[2]!),
+  }));
+}
+
+function plainText(html: string): string {
+  return html
     .replace(/<[^>]*>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"')
-    .replace(/[\u00AD]/g, '')
-    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
     .trim();
 }
 
