@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../src/build.js';
 import { fixturesDir, tempDir } from './helpers/course.js';
-import { pdfInfo, pdfPages, pdfText } from './helpers/pdf.js';
+import { flat, pdfInfo, pdfPages, pdfText } from './helpers/pdf.js';
 
 // One real build of a small course, printed by real Chromium; every assertion reads the files.
 const secrets = ['PROSESECRETE', 'LISTESECRETE', 'TABLEAUSECRET', 'DIAGRAMMESECRET', 'NOTEFORMATEURSECRETE', 'INLINESECRET', 'INDICATEURSECRET', 'BETASECRETE'];
@@ -70,6 +70,20 @@ describe('the two editions', () => {
   });
 });
 
+describe('diagram templates', () => {
+  it('start from the case’s sources and carry no solution', () => {
+    for (const path of ['student/cas-1-alpha.pdf', 'student/pack-apprenant.pdf']) {
+      const page = pdfPages(file(path), { layout: false }).find((p) => p.includes('Gabarit de schéma — Cas 1'))!;
+      expect(page, path).toBeDefined();
+      for (const source of ['paiements', '(5k msg/s)', 'référentiel clients (SQL)', 'historique 2 ans']) expect(flat(page)).toContain(source);
+      for (const layer of ['SOURCES', 'COLLECTE', 'STOCKAGE', 'BRONZE', 'SILVER', 'GOLD', 'TRAITEMENT', 'CONSOMMATION', 'GOUVERNANCE / SÉCURITÉ']) {
+        expect(page).toContain(layer);
+      }
+      for (const secret of secrets) expect(page).not.toContain(secret);
+    }
+  });
+});
+
 describe('printed pages', () => {
   it('draws Mermaid diagrams as vector text, not pictures', async () => {
     const html = await readFile(file('trainer/html/pack-formateur.html'), 'utf8');
@@ -111,6 +125,25 @@ describe('evaluation grids', () => {
       expect(page).toMatch(/Total\s+\/ 20/);
       expect(page).toContain('INDICATEURSECRET');
     });
+  });
+
+  it('gives each group a restitution sheet with the steps of the model', () => {
+    const pages = pdfPages(file('student/fiches-restitution.pdf'));
+    expect(pages).toHaveLength(3);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Groupe ${i + 1}`);
+      expect(page).toMatch(/Contexte \(2 minutes\)[\s\S]*Schéma/);
+      expect(page).toContain('6 min par groupe');
+    });
+  });
+
+  it('opens the trainer pack with a run sheet built from the timing', () => {
+    const runSheet = pdfPages(file('trainer/pack-formateur.pdf'))[1]!;
+    expect(runSheet).toContain('Déroulé de la séance');
+    expect(runSheet).toMatch(/0’\s+travail en groupe\s+40’/);
+    expect(runSheet).toMatch(/40’\s+restitution\s+20’/);
+    expect(runSheet).toMatch(/Groupe 3/);
+    expect(runSheet).toMatch(/1 par groupe \(3 au total\)/);
   });
 
   it('reports what it wrote', () => {

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 
 /** Text of each page, as poppler's pdftotext extracts it (independent of casebook's own reader). */
-export function pdfPages(path: string): string[] {
-  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+export function pdfPages(path: string, options: { layout: boolean } = { layout: true }): string[] {
+  // -layout keeps table rows on one line; without it, columns are read one after the other.
+  const text = execFileSync('pdftotext', [...(options.layout ? ['-layout'] : []), path, '-'], { encoding: 'utf8' });
   return text.split('\f').slice(0, -1).map(normalize);
 }
 
@@ -10,12 +11,20 @@ export function pdfText(path: string): string {
   return pdfPages(path).join('\n');
 }
 
-/** No-break spaces and soft hyphens are typography, not text. */
+/**
+ * No-break spaces and soft hyphens are typography, not text. Where Chromium broke a line at a
+ * soft hyphen, the text holds the soft hyphen, the printed hyphen and the line break.
+ */
 export function normalize(text: string): string {
-  return text.replace(/\u00AD/g, '').replace(/[\u00A0\u202F]/g, ' ');
+  return text.replace(/\u00AD(-\s*)?/g, '').replace(/[\u00A0\u202F]/g, ' ');
 }
 
 export function pdfInfo(path: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** One line, single spaces: for text that the layout may wrap anywhere. */
+export function flat(text: string): string {
+  return normalize(text).replace(/\s+/g, ' ');
 }
