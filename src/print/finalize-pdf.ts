@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -25,6 +25,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   pdf.setCreationDate(meta.date);
   pdf.setModificationDate(meta.date);
   retitleBookmarks(pdf, meta.bookmarks);
+  renumberStructureIds(pdf);
   return pdf.save({ useObjectStreams: false });
 }
 
@@ -44,4 +45,34 @@ function retitleBookmarks(pdf: PDFDocument, titles: string[]): void {
   walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
   if (items.length !== titles.length) return;
   items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i]!)));
+}
+
+/**
+ * Tagged tables name their header cells after Chromium's DOM node counter, which depends on what
+ * the renderer printed before: numbered again in document order, two builds give the same bytes.
+ */
+function renumberStructureIds(pdf: PDFDocument): void {
+  const ids = new Map<string, string>();
+  const renamed = (value: unknown) => {
+    if (!(value instanceof PDFString)) return value;
+    const old = value.asString();
+    if (!ids.has(old)) ids.set(old, `node${String(ids.size + 1).padStart(8, '0')}`);
+    return PDFString.of(ids.get(old)!);
+  };
+  const elements = pdf.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFDict => object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('StructElem'));
+  for (const element of elements) {
+    const id = element.get(PDFName.of('ID'));
+    if (id) element.set(PDFName.of('ID'), renamed(id) as PDFString);
+  }
+  for (const element of elements) {
+    const attributes = element.lookup(PDFName.of('A'));
+    const list = attributes instanceof PDFArray ? attributes.asArray() : attributes ? [attributes] : [];
+    for (const attribute of list) {
+      const headers = attribute instanceof PDFDict ? attribute.lookup(PDFName.of('Headers')) : undefined;
+      if (headers instanceof PDFArray) headers.asArray().forEach((h, i) => headers.set(i, renamed(h) as PDFString));
+    }
+  }
 }

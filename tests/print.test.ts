@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildReport } from '../src/build.js';
+import { bundledFontFamilies } from '../src/render/fonts.js';
+import { fixturesDir, tempDir } from './helpers/course.js';
+import { pdfInfo } from './helpers/pdf.js';
+
+// Two builds of the same course, without cache, at the same SOURCE_DATE_EPOCH.
+let first: { out: string; report: BuildReport };
+let second: { out: string; report: BuildReport };
+const epoch = 1_750_000_000;
+
+async function buildOnce() {
+  const out = join(await tempDir(), 'dist');
+  const report = await build({ contentDir: join(fixturesDir, 'mini'), outDir: out, sourceDateEpoch: epoch });
+  return { out, report };
+}
+
+beforeAll(async () => {
+  first = await buildOnce();
+  second = await buildOnce();
+});
+
+describe('reproducible builds', () => {
+  it('gives byte-identical PDFs and zips under SOURCE_DATE_EPOCH, dated from it', async () => {
+    expect(first.report.browserStarted && second.report.browserStarted).toBe(true);
+    for (const output of first.report.outputs) {
+      const again = await readFile(join(second.out, output.path));
+      expect(Buffer.compare(Buffer.from(output.bytes), again), output.path).toBe(0);
+    }
+    expect(pdfInfo(join(first.out, 'student/pack-apprenant.pdf')).CreationDate).toMatch(/2025/);
+  });
+});
+
+describe('fonts', () => {
+  it('embeds only the bundled fonts, in every PDF', () => {
+    for (const output of first.report.outputs.filter((o) => o.path.endsWith('.pdf'))) {
+      const rows = execFileSync('pdffonts', [join(first.out, output.path)], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(rows.length, output.path).toBeGreaterThan(0);
+      for (const row of rows) {
+        const name = row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '');
+        expect(bundledFontFamilies.some((family) => name.startsWith(family)), `${name} in ${output.path}`).toBe(true);
+        expect(row, `${name} in ${output.path}`).toMatch(/\byes\s+yes\s+yes\b/);
+      }
+    }
+  });
+});
+
+describe('what a PDF reader shows', () => {
+  it('sets title, subject, language and keeps the PDF tagged', () => {
+    const info = pdfInfo(join(first.out, 'student/cas-1-alpha.pdf'));
+    expect(info.Title).toBe('Atelier de test – Architecture cible — Édition apprenant');
+    expect(info.Subject).toBe('Cas 1 — Alpha');
+    expect(info.Tagged).toBe('yes');
+  });
+
+  it('declares the course language', async () => {
+    const pdf = await PDFDocument.load(await readFile(join(first.out, 'trainer/pack-formateur.pdf')));
+    expect(String(pdf.catalog.get(PDFName.of('Lang')))).toBe('(fr)');
+  });
+});
