@@ -18,8 +18,8 @@ function html(markdown: string, lang = 'fr', passes = 1): string {
 }
 
 function hast(tree: Root, lang = 'fr'): string {
-  const processor = unified().use(rehypeTypography, { lang }).use(rehypeStringify);
-  return visible(processor.stringify(processor.runSync(tree)));
+  rehypeTypography({ lang })(tree);
+  return visible(unified().use(rehypeStringify).stringify(tree));
 }
 
 describe('French spacing', () => {

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+/** A family bundled from an @fontsource package: only its Latin subset and the faces print uses. */
+interface Family {
+  /** Name in CSS. */
+  css: string;
+  /** Start of its PostScript names, as PDFs list them ("Inter-SemiBold"). */
+  pdf: string;
+  /** @fontsource package, also the prefix of its files. */
+  pkg: string;
+  subset: string;
+  faces: ReadonlyArray<{ weight: number; style: 'normal' | 'italic' }>;
+  /**
+   * Its one face serves every weight: Chromium would otherwise embolden it, and Skia prints
+   * emboldened glyphs as unnamed Type 3 fonts (paths) that no one can trace back to a family.
+   */
+  anyWeight?: boolean;
+  /**
+   * The characters it is for. Without one, Chromium decodes every font of a stack while the first
+   * is loading (100 to 200 ms a page for the symbol fonts); with one, only a page that uses them.
+   */
+  range?: string;
+}
+
+const sourceSerif: Family = {
+  css: 'Source Serif 4',
+  pdf: 'SourceSerif4',
+  pkg: 'source-serif-4',
+  subset: 'latin',
+  faces: [
+    { weight: 400, style: 'normal' },
+    { weight: 400, style: 'italic' },
+    { weight: 700, style: 'normal' },
+    { weight: 700, style: 'italic' },
+  ],
+};
+
+const inter: Family = {
+  css: 'Inter',
+  pdf: 'Inter',
+  pkg: 'inter',
+  subset: 'latin',
+  faces: [
+    { weight: 400, style: 'normal' },
+    { weight: 600, style: 'normal' },
+    { weight: 700, style: 'normal' },
+  ],
+};
+
+const jetBrainsMono: Family = {
+  css: 'JetBrains Mono',
+  pdf: 'JetBrainsMono',
+  pkg: 'jetbrains-mono',
+  subset: 'latin',
+  faces: [
+    { weight: 400, style: 'normal' },
+    { weight: 700, style: 'normal' },
+  ],
+};
+
+/**
+ * The text families' Latin subsets have ↑ ↓ but no other arrow, nor ≤ ≥: Noto Sans Math has all the
+ * arrows and operators, and Greek (λ). Italics are slanted by Chromium. (The narrow no-break space
+ * needs no font: Chromium draws it from the text font's space, half as wide.)
+ */
+const notoMath: Family = {
+  css: 'Noto Sans Math',
+  pdf: 'NotoSansMath',
+  pkg: 'noto-sans-math',
+  subset: 'latin',
+  faces: [{ weight: 400, style: 'normal' }],
+  anyWeight: true,
+  range: 'U+0370-03FF, U+2190-23FF, U+27C0-27FF, U+2900-2AFF',
+};
+
+/** Shapes, ☐ ✓ ✗ ⚠ and other pictographs. */
+const notoSymbols: Family = {
+  css: 'Noto Sans Symbols 2',
+  pdf: 'NotoSansSymbols2',
+  pkg: 'noto-sans-symbols-2',
+  subset: 'symbols',
+  faces: [{ weight: 400, style: 'normal' }],
+  anyWeight: true,
+  range: 'U+25A0-27BF, U+2B00-2BFF',
+};
+
+const families = [sourceSerif, inter, jetBrainsMono, notoMath, notoSymbols];
+
+/**
+ * Chromium takes each character from the first family that has it, so the symbol families follow
+ * every text family. The generic keyword only matters if a font failed to load.
+ */
+function stack(main: Family, generic: string): string {
+  return [main, notoMath, notoSymbols].map((f) => `'${f.css}'`).concat(generic).join(', ');
+}
+
+export const fontStacks: { body: string; heading: string; mono: string } = {
+  body: stack(sourceSerif, 'serif'),
+  heading: stack(inter, 'sans-serif'),
+  mono: stack(jetBrainsMono, 'monospace'),
+};
+
+/** How the bundled fonts are named in a PDF, before their style ("ABCDEF+Inter-SemiBold"). */
+export const bundledFontFamilies: string[] = families.map((f) => f.pdf);
+
+const require = createRequire(import.meta.url);
+
+/** Read once per process: every page inlines the same rules. */
+let cached: Promise<string> | undefined;
+
+/**
+ * @font-face rules with the fonts inlined as data: URIs, since a page given by `setContent()`
+ * loads no file. The ranges are not @fontsource's: those are Google's subsets, not the files'
+ * (Noto Sans Math's leaves out the arrows and ≤ ≥ it has).
+ */
+export async function fontFaceCss(): Promise<string> {
+  cached ??= Promise.all(families.flatMap((f) => f.faces.map((face) => fontFace(f, face)))).then((rules) => rules.join('\n'));
+  return cached;
+}
+
+async function fontFace(family: Family, face: Family['faces'][number]): Promise<string> {
+  const file = require.resolve(`@fontsource/${family.pkg}/files/${family.pkg}-${family.subset}-${face.weight}-${face.style}.woff2`);
+  const data = (await readFile(file)).toString('base64');
+  const range = family.range ? ` unicode-range: ${family.range};` : '';
+  // `block`: a PDF printed before a font is ready must not keep the fallback.
+  return `@font-face { font-family: '${family.css}'; font-style: ${face.style}; font-weight: ${family.anyWeight ? '100 900' : face.weight};${range} font-display: block; src: url(data:font/woff2;base64,${data}) format('woff2'); }`;
+}
