@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -75,4 +75,32 @@ function renumberStructureIds(pdf: PDFDocument): void {
       if (headers instanceof PDFArray) headers.asArray().forEach((h, i) => headers.set(i, renamed(h) as PDFString));
     }
   }
+  rebuildIdTree(pdf, (id) => ids.get(id) ?? id);
+}
+
+/** The structure tree's index of ids, under the new ids, sorted as a name tree must be. */
+function rebuildIdTree(pdf: PDFDocument, rename: (id: string) => string): void {
+  const root = pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const tree = root?.lookupMaybe(PDFName.of('IDTree'), PDFDict);
+  if (!root || !tree) return;
+  const entries: [string, PDFObject][] = [];
+  const collect = (node: PDFDict) => {
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
+    for (let i = 0; i + 1 < names.length; i += 2) {
+      const key = names[i];
+      if (key instanceof PDFString || key instanceof PDFHexString) entries.push([rename(key.decodeText()), names[i + 1]!]);
+    }
+    for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
+      const dict = pdf.context.lookup(kid);
+      if (dict instanceof PDFDict) collect(dict);
+      if (kid instanceof PDFRef) pdf.context.delete(kid);
+    }
+  };
+  collect(tree);
+  const old = root.get(PDFName.of('IDTree'));
+  // The old nodes still hold the old ids: they must not stay in the file.
+  if (old instanceof PDFRef) pdf.context.delete(old);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = pdf.context.obj(entries.flatMap(([id, ref]) => [PDFString.of(id), ref]));
+  root.set(PDFName.of('IDTree'), pdf.context.obj({ Names: names }));
 }
