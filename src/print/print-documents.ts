@@ -4,6 +4,7 @@ import { Cache } from '../cache/cache.js';
 import { BrowserError } from '../errors.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
+import { htmlText } from '../render/html-text.js';
 import { pdfOutline } from './read-pdf.js';
 
 export interface PrintOptions {
@@ -96,14 +97,7 @@ export function headingsOf(html: string): { id?: string; text: string }[] {
 }
 
 function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
-    .replace(/\u00AD/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return htmlText(html).replace(/\s+/g, ' ').trim();
 }
 
 async function withRetry<T>(run: () => Promise<T>): Promise<T> {

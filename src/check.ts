@@ -1,0 +1,39 @@
+import { renderCourse, stageReporter, type BuildOptions } from './build.js';
+import { parseDiagrams } from './diagrams/draw-diagrams.js';
+import type { Problem } from './errors.js';
+import type { Course } from './model.js';
+import { BrowserSession } from './print/browser-session.js';
+import { fontStacks } from './render/fonts.js';
+
+export type CheckOptions = Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'onStage' | 'signal'>;
+
+export interface CheckReport {
+  course: Course;
+  warnings: Problem[];
+  /** Distinct Mermaid diagrams parsed. */
+  diagrams: number;
+}
+
+/**
+ * Everything a build checks before printing: load → validate → parse → render, then every Mermaid
+ * diagram parsed in the browser. Throws the build's ContentError; prints nothing, writes nothing.
+ */
+export async function check(options: CheckOptions): Promise<CheckReport> {
+  const stage = stageReporter(options);
+  const { course, warnings, docs } = await renderCourse(options, stage);
+  stage('diagrams');
+  const session = new BrowserSession();
+  const abort = () => void session.close();
+  options.signal?.addEventListener('abort', abort);
+  try {
+    const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {
+      session,
+      fontFamily: fontStacks.body,
+      lang: course.lang,
+    });
+    return { course, warnings, diagrams };
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await session.close();
+  }
+}

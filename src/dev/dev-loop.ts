@@ -1,0 +1,82 @@
+import { relative } from 'node:path';
+import { build, defaultDirs } from '../build.js';
+import { BrowserError, ContentError, formatProblem, InterruptedError } from '../errors.js';
+import { dictionary, format } from '../i18n/index.js';
+import type { PageState } from './pages.js';
+import { startServer } from './server.js';
+import { watchDirs } from './watch.js';
+
+export interface DevOptions {
+  contentDir: string;
+  outDir: string;
+  port: number;
+  cache: boolean;
+  templatesDir?: string;
+  stylesDir?: string;
+  /** Each line for the terminal. */
+  say: (line: string) => void;
+  signal: AbortSignal;
+}
+
+/** What a failed build shows: the trainer's file:line messages, or the error's own message. */
+export function errorText(error: unknown): string {
+  if (error instanceof ContentError) return error.problems.map(formatProblem).join('\n');
+  if (error instanceof BrowserError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Serves the output folder, builds, and rebuilds on every change of the content, templates or
+ * styles until `signal` aborts. One build at a time: changes made during a build start one more.
+ */
+export async function runDev(options: DevOptions): Promise<void> {
+  const state: PageState & { title?: string } = { lang: 'fr' };
+  const server = await startServer(options.outDir, options.port, () => state);
+  const w = () => dictionary(state.lang).workflow;
+  options.say(format(w().devServing, { url: server.url }));
+
+  let pending = true;
+  let running: Promise<void> | undefined;
+  const rebuild = async () => {
+    while (pending && !options.signal.aborted) {
+      pending = false;
+      const started = performance.now();
+      try {
+        const report = await build({
+          contentDir: options.contentDir,
+          outDir: options.outDir,
+          templatesDir: options.templatesDir,
+          stylesDir: options.stylesDir,
+          cacheDir: options.cache ? defaultDirs.cache : undefined,
+          signal: options.signal,
+        });
+        Object.assign(state, { lang: report.course.lang, title: report.course.title, error: undefined });
+        for (const warning of report.warnings) options.say(format(w().warning, { problem: formatProblem(warning) }));
+        options.say(format(w().devBuilt, { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
+      } catch (error) {
+        if (error instanceof InterruptedError || options.signal.aborted) return;
+        state.error = errorText(error);
+        options.say(`${state.error}\n${w().devFailed}`);
+      }
+      server.reload();
+    }
+  };
+  const schedule = () => {
+    pending = true;
+    running ??= rebuild().finally(() => (running = undefined));
+  };
+
+  const watcher = watchDirs(
+    [options.contentDir, options.templatesDir ?? defaultDirs.templates, options.stylesDir ?? defaultDirs.styles],
+    (file) => {
+      options.say(format(w().devChanged, { file: relative(process.cwd(), file) || file }));
+      schedule();
+    },
+  );
+  schedule();
+  await new Promise<void>((done) => options.signal.addEventListener('abort', () => done(), { once: true }));
+  watcher.close();
+  await running;
+  await server.close();
+  options.say(w().devStopped);
+}

@@ -1,0 +1,82 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { eventsPath, indexPage, servedHtml, type PageState } from './pages.js';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.md': 'text/markdown; charset=utf-8',
+  '.zip': 'application/zip',
+};
+
+export interface DevServer {
+  /** The address actually bound (port 0 picks a free one). */
+  url: string;
+  /** Tells every open page to reload. */
+  reload(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the output folder on 127.0.0.1 only. Files are read at each request: a build swaps the
+ * whole folder, so no handle on it may be kept.
+ */
+export async function startServer(outDir: string, port: number, state: () => PageState & { title?: string }): Promise<DevServer> {
+  const root = resolve(outDir);
+  const listeners = new Set<ServerResponse>();
+  const server = createServer((request, response) => {
+    void respond(request, response).catch(() => send(response, 500, 'text/plain; charset=utf-8', 'Internal error'));
+  });
+
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (path === eventsPath) return listen(response);
+    if (path === '/') return send(response, 200, contentTypes['.html']!, indexPage(await listFiles(root), state()));
+    const file = resolve(root, `.${path}`);
+    if (!file.startsWith(root + sep)) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden');
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes) return send(response, 404, 'text/plain; charset=utf-8', `Not found: ${path}`);
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    send(response, 200, type, extname(file) === '.html' ? servedHtml(bytes.toString('utf8'), state()) : bytes);
+  }
+
+  function listen(response: ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    listeners.add(response);
+    response.on('close', () => listeners.delete(response));
+  }
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${bound}/`,
+    reload() {
+      for (const response of listeners) response.write('data: reload\n\n');
+    },
+    async close() {
+      for (const response of listeners) response.end();
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  if (response.headersSent) return void response.end();
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+/** Every file of the output folder, as paths relative to it with `/` separators. */
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
+}
