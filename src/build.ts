@@ -55,14 +55,15 @@ export const defaultDirs = {
 
 /** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
-  const stage = stageReporter(options);
-  const { course, warnings, docs, css, date } = await renderCourse(options, stage);
-  const cache = new Cache(options.cacheDir);
+  // Locked first: a second build into the same folder stops at once instead of interleaving.
+  const unlock = await lockOutput(options.outDir);
   const session = new BrowserSession();
   const abort = () => void session.close();
   options.signal?.addEventListener('abort', abort);
-  const unlock = await lockOutput(options.outDir);
   try {
+    const stage = stageReporter(options);
+    const { course, warnings, docs, css, date } = await renderCourse(options, stage);
+    const cache = new Cache(options.cacheDir);
     stage('diagrams');
     const svgs = await drawDiagrams(docs.flatMap((d) => d.diagrams), {
       session,

@@ -1,8 +1,7 @@
 import { relative } from 'node:path';
 import { build, defaultDirs } from '../build.js';
-import { formatProblem, UsageError } from '../errors.js';
-import { parseCommonArgs, sourceDateEpoch } from './args.js';
-import { runCli } from './run-cli.js';
+import { formatProblem } from '../errors.js';
+import { runCommand, sourceDateEpoch } from './args.js';
 
 const usage = `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
 
@@ -12,16 +11,7 @@ const usage = `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--no-ca
   --quiet         n’affiche que les erreurs
   --debug         affiche le détail technique des erreurs`;
 
-const argv = process.argv.slice(2);
-const debug = argv.includes('--debug');
-
-await runCli(async (signal) => {
-  const args = parseCommonArgs(argv, usage);
-  if (args.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
-  if (args.positionals.length > 0) throw new UsageError(`Argument inattendu : ${args.positionals.join(' ')}\n\n${usage}`);
+await runCommand(usage, {}, async (args, signal) => {
   // Progress on a terminal only (CASEBOOK_PROGRESS=1 forces it, for scripts that watch it).
   const live = !args.quiet && (process.stderr.isTTY === true || process.env.CASEBOOK_PROGRESS === '1');
   const say = (line: string) => {
@@ -48,7 +38,7 @@ await runCli(async (signal) => {
     const pages = output.pages !== undefined ? `${output.pages} p.` : '';
     say(`  ${output.path.padEnd(44)} ${pages.padStart(6)} ${formatSize(output.bytes.length).padStart(9)}`);
   }
-}, debug);
+});
 
 function formatSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} Ko` : `${(bytes / 1024 / 1024).toFixed(1)} Mo`;

@@ -1,8 +1,7 @@
 import { runDev } from '../dev/dev-loop.js';
-import { splitPort } from '../dev/port.js';
+import { parsePort } from '../dev/port.js';
 import { UsageError } from '../errors.js';
-import { parseCommonArgs } from './args.js';
-import { runCli } from './run-cli.js';
+import { runCommand } from './args.js';
 
 const usage = `Usage : npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]
 
@@ -15,16 +14,8 @@ const usage = `Usage : npm run dev -- [--content DIR] [--out DIR] [--port PORT] 
   --no-cache      redessine et réimprime tout à chaque construction
   --debug         affiche le détail technique des erreurs`;
 
-const argv = process.argv.slice(2);
-
-await runCli(async (signal) => {
-  const { port, rest } = splitPort(argv, usage);
-  const args = parseCommonArgs(rest, usage);
-  if (args.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
-  if (args.positionals.length > 0) throw new UsageError(`Argument inattendu : ${args.positionals.join(' ')}\n\n${usage}`);
+await runCommand(usage, { port: true }, async (args, signal) => {
+  const port = parsePort(args.port, usage);
   await runDev({
     contentDir: args.contentDir,
     outDir: args.outDir,
@@ -36,4 +27,4 @@ await runCli(async (signal) => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`Le port ${port} est déjà utilisé : choisissez-en un autre avec --port.`);
     throw error;
   });
-}, argv.includes('--debug'));
+});

@@ -1,8 +1,7 @@
 import { UsageError } from '../errors.js';
 import { dictionary, format } from '../i18n/index.js';
 import { createCase } from '../new-case/create-case.js';
-import { parseCommonArgs } from './args.js';
-import { runCli } from './run-cli.js';
+import { runCommand } from './args.js';
 
 const usage = `Usage : npm run new:case -- "Nom du cas" [--content DIR]
 
@@ -10,17 +9,10 @@ const usage = `Usage : npm run new:case -- "Nom du cas" [--content DIR]
 
   --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content`;
 
-const argv = process.argv.slice(2);
-
-await runCli(async () => {
-  const args = parseCommonArgs(argv, usage);
-  if (args.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
+await runCommand(usage, { positionals: true }, async (args) => {
   // An unquoted name arrives as several words.
   const name = args.positionals.join(' ').trim();
   if (name === '') throw new UsageError(`Indiquez le nom du cas.\n\n${usage}`);
   const created = await createCase(args.contentDir, name);
   if (!args.quiet) process.stderr.write(`${format(dictionary(created.lang).workflow.caseCreated, { file: created.file })}\n`);
-}, argv.includes('--debug'));
+});

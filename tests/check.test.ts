@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { runCommand } from './fixtures/workflow-cli/run.js';
+
+const check = (content: string) => runCommand('src/cli/check.ts', ['--content', content]);
+const stackFrame = /^ {4}at /m;
+
+describe('npm run check', () => {
+  it('passes the real course, diagrams included, without printing anything', async () => {
+    const run = await check('content');
+    expect(run.stderr).not.toMatch(stackFrame);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Contenu valide : \d+ cas, [1-9]\d* schéma\(s\) Mermaid vérifié\(s\)/);
+  });
+
+  it('names the Markdown line of a diagram Mermaid cannot parse', async () => {
+    const run = await check('tests/fixtures/workflow-broken-diagram');
+    expect(run.code).toBe(1);
+    // Line 31 of the case file is the diagram's broken arrow.
+    expect(run.stderr).toContain('cases/cas-1-gamma.md:31 — schéma Mermaid invalide');
+    expect(run.stderr).not.toMatch(stackFrame);
+  });
+
+  it('names course.yaml and the line of an unknown key', async () => {
+    const run = await check('tests/fixtures/workflow-unknown-key');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/course\.yaml:5(:\d+)? — clé inconnue « colour »/);
+    expect(run.stderr).not.toMatch(stackFrame);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const run = await runCommand('src/cli/check.ts', ['--colour']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage : npm run check');
+    expect(run.stderr).not.toMatch(stackFrame);
+  });
+});

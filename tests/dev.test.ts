@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectDir } from './fixtures/workflow-cli/run.js';
+
+// The printed HTML hyphenates words with soft hyphens: compare text without them.
+const pageText = (page: Page) => page.evaluate(() => document.body.innerText.replace(/\u00ad/g, ''));
+
+describe('npm run dev', () => {
+  let dir: string;
+  let content: string;
+  let out: string;
+  let server: ChildProcess;
+  let log = '';
+  let browser: Browser;
+  let page: Page;
+
+  /** Resolves once the server's terminal output matches `pattern` (after `from`). */
+  const logged = (pattern: RegExp, from = 0) =>
+    new Promise<string>((resolve, reject) => {
+      const look = () => {
+        const found = pattern.exec(log.slice(from));
+        if (!found) return false;
+        server.stderr?.off('data', look);
+        resolve(found[0]);
+        return true;
+      };
+      if (look()) return;
+      server.stderr?.on('data', look);
+      server.once('exit', () => reject(new Error(`the dev server stopped:\n${log}`)));
+    });
+
+  const edit = async (file: string, change: (text: string) => string) => {
+    const path = join(content, file);
+    await writeFile(path, change(await readFile(path, 'utf8')));
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'casebook-dev-'));
+    content = join(dir, 'content');
+    out = join(dir, 'out');
+    await cp(join(projectDir, 'tests/fixtures/workflow-course'), content, { recursive: true });
+    // Node itself, not npx: Ctrl-C (SIGINT) must reach the dev server.
+    server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/dev.ts', '--content', content, '--out', out, '--port', '0'], {
+      cwd: projectDir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    browser = await puppeteer.launch({
+      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves an index of the editions on localhost once built', async () => {
+    const url = await logged(/http:\/\/localhost:\d+\//);
+    await logged(/Construit en/);
+    await page.goto(url);
+    const links = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['/student/html/pack-apprenant.html', '/trainer/html/pack-formateur.html', '/student/pack-apprenant.pdf', '/trainer/cas-1-gamma.pdf']));
+  });
+
+  it('reloads the open page with the new text when a case changes', async () => {
+    await page.click('a[href="/student/html/pack-apprenant.html"]');
+    await page.waitForFunction(() => document.body.innerText.replace(/\u00ad/g, '').includes('PREMIERTEXTE'));
+    // The written edition stays script-free: only the served copy listens for reloads.
+    expect(await readFile(join(out, 'student/html/pack-apprenant.html'), 'utf8')).not.toContain('<script');
+    expect(await page.$$eval('script', (s) => s.length)).toBe(1);
+    await page.evaluate(() => Object.assign(window, { beforeEdit: true }));
+
+    await edit('cases/cas-1-gamma.md', (text) => text.replace('PREMIERTEXTE', 'TEXTEMODIFIE'));
+    await page.waitForFunction(() => document.body.innerText.replace(/\u00ad/g, '').includes('TEXTEMODIFIE'), { timeout: 90_000, polling: 250 });
+    expect(await page.evaluate(() => 'beforeEdit' in window)).toBe(false);
+    expect(await pageText(page)).not.toContain('PREMIERTEXTE');
+  });
+
+  it('shows a build error with its file in the page and the terminal, and keeps serving', async () => {
+    const from = log.length;
+    await edit('cases/cas-1-gamma.md', (text) => text.replace('id: gamma', 'id: [gamma'));
+    const banner = await page.waitForSelector('#casebook-build-error', { timeout: 90_000 });
+    const error = await banner!.evaluate((e) => (e as HTMLElement).innerText);
+    expect(error).toMatch(/cases\/cas-1-gamma\.md:\d+(:\d+)? — YAML invalide/);
+    expect(log.slice(from)).toMatch(/cases\/cas-1-gamma\.md:\d+(:\d+)? — YAML invalide/);
+    // The last good version stays visible under the error.
+    expect(await pageText(page)).toContain('TEXTEMODIFIE');
+
+    await edit('cases/cas-1-gamma.md', (text) => text.replace('id: [gamma', 'id: gamma'));
+    await page.waitForFunction(() => !document.querySelector('#casebook-build-error'), { timeout: 90_000, polling: 250 });
+  });
+
+  it('stops cleanly on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    server.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(log).toContain('Aperçu arrêté.');
+    expect(log).not.toMatch(/^ {4}at /m);
+  });
+});
