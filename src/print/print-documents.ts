@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { Page } from 'puppeteer';
 import { Cache } from '../cache/cache.js';
-import { BrowserError } from '../errors.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { htmlText } from '../render/html-text.js';
 import { pdfOutline } from './read-pdf.js';
+import { withRetry } from './retry.js';
 
 export interface PrintOptions {
   session: BrowserSession;
@@ -98,24 +98,6 @@ export function headingsOf(html: string): { id?: string; text: string }[] {
 
 function plainText(html: string): string {
   return htmlText(html).replace(/\s+/g, ' ').trim();
-}
-
-async function withRetry<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (first) {
-    if (!isBrowserFault(first)) throw first;
-    try {
-      return await run();
-    } catch (error) {
-      throw new BrowserError(`L’impression a échoué deux fois : ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
-}
-
-// A crashed or hung page is worth one more try; a bug in our own code is not.
-function isBrowserFault(error: unknown): boolean {
-  return error instanceof Error && /Target closed|crash|timeout|Timed out|Session closed|Protocol error|detached/i.test(error.message);
 }
 
 async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
