@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectDir } from './fixtures/workflow-cli/run.js';
+import { projectDir } from './helpers/cli.js';
 
 // The printed HTML hyphenates words with soft hyphens: compare text without them.
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText.replace(/\u00ad/g, ''));

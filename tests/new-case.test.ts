@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { nextNumber, slugify } from '../src/new-case/scaffold.js';
-import { projectDir, runCommand } from './fixtures/workflow-cli/run.js';
+import { projectDir, runCli } from './helpers/cli.js';
 
-const newCase = (content: string, ...args: string[]) => runCommand('src/cli/new-case.ts', ['--content', content, ...args]);
-const check = (content: string) => runCommand('src/cli/check.ts', ['--content', content]);
+const newCase = (content: string, ...args: string[]) => runCli('src/cli/new-case.ts', ['--content', content, ...args]);
+const check = (content: string) => runCli('src/cli/check.ts', ['--content', content]);
 const stackFrame = /^ {4}at /m;
 
 function frontMatter(text: string): Record<string, unknown> {
