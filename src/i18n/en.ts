@@ -98,7 +98,7 @@ export const en: Dictionary = {
     timingTotal: 'the segments last {sum} min, but the declared length is {total} min.',
     unknownCriterion: 'indicator “{id}” matches no rubric criterion ({known}).',
     unknownGroupCase: 'group “{group}” is assigned case “{id}”, which does not exist ({known}).',
-    noStatement: 'the case has no statement: add a “## {heading}” section.',
+    noStatement: 'the case has no statement: add a “## Statement” section.',
     noSolution: 'the case has no answer key: add a “:::solution” … “:::” block.',
     twoSolutions: 'the case has several “:::solution” blocks; one is expected.',
     unclosedBlock: 'the “:::{name}” block is not closed: add a “:::” line at its end.',

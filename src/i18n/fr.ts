@@ -96,7 +96,7 @@ export const fr = {
     timingTotal: 'les séquences durent {sum} min, mais la durée déclarée est {total} min.',
     unknownCriterion: 'l’indicateur « {id} » ne correspond à aucun critère du barème ({known}).',
     unknownGroupCase: 'le groupe « {group} » est affecté au cas « {id} », qui n’existe pas ({known}).',
-    noStatement: 'le cas n’a pas d’énoncé : ajoutez une section « ## {heading} ».',
+    noStatement: 'le cas n’a pas d’énoncé : ajoutez une section « ## Énoncé ».',
     noSolution: 'le cas n’a pas de correction : ajoutez un bloc « :::solution » … « ::: ».',
     twoSolutions: 'le cas a plusieurs blocs « :::solution » ; un seul est attendu.',
     unclosedBlock: 'le bloc « :::{name} » n’est pas fermé : ajoutez une ligne « ::: » à sa fin.',

@@ -85,7 +85,7 @@ function structureErrors(file: string, tree: Root, lang: string): Problem[] {
   const errors: Problem[] = [];
   const solutions = tree.children.filter((n) => n.type === 'containerDirective' && n.name === 'solution');
   const statement = tree.children.filter((n) => !n.data?.trainerOnly && n.type !== 'heading');
-  if (statement.length === 0) errors.push({ place: { file }, message: format(m.noStatement, { heading: lang.startsWith('fr') ? 'Énoncé' : 'Statement' }) });
+  if (statement.length === 0) errors.push({ place: { file }, message: m.noStatement });
   if (solutions.length === 0) errors.push({ place: { file }, message: m.noSolution });
   if (solutions.length > 1) errors.push({ place: { file, line: solutions[1]!.position?.start.line }, message: m.twoSolutions });
   visit(tree, 'containerDirective', (node, _index, parent) => {
