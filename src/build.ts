@@ -8,19 +8,18 @@ import { loadCourse } from './load/load-course.js';
 import type { Course, Document, Output } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
 import { BrowserSession } from './print/browser-session.js';
-import { finalizePdf } from './print/finalize-pdf.js';
+import { finalizePdf, type PdfMetadata } from './print/finalize-pdf.js';
 import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
-import { fontStacks } from './render/fonts.js';
+import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { renderDocuments } from './render/render-documents.js';
 import { renderMarkdown } from './render/render-markdown.js';
-import { buildCss } from './render/styles.js';
+import { buildCss, fontBaseUrl } from './render/styles.js';
 import { loadTemplates } from './render/templates.js';
 import { checkStudentOutputs } from './verify/leak-guard.js';
 import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
 import { zipOutputs } from './write/zip.js';
-import { pdfPageCount } from './print/read-pdf.js';
 import { labels } from './i18n/index.js';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
@@ -57,7 +56,8 @@ export const defaultDirs = {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   // Locked first: a second build into the same folder stops at once instead of interleaving.
   const unlock = await lockOutput(options.outDir);
-  const session = new BrowserSession();
+  const fonts = await fontFiles();
+  const session = new BrowserSession(new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes])));
   const abort = () => void session.close();
   options.signal?.addEventListener('abort', abort);
   try {
@@ -79,9 +79,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       { session, cache, onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length) },
     );
     stage('verify');
-    const outputs = await assembleOutputs(course, printed, date);
+    const outputs = await assembleOutputs(course, printed, date, fonts, cache);
     const fragments = trainerFragments(course, studentSourceTexts(course));
-    await checkStudentOutputs(outputs, fragments, course.lang);
+    await checkStudentOutputs(outputs, fragments, course.lang, cache);
     stage('write');
     if (options.signal?.aborted) throw new InterruptedError('interrupted');
     await writeOutput(options.outDir, outputs);
@@ -121,7 +121,8 @@ export async function renderCourse(
   const valid = validateCourse(raw);
   stage('parse');
   const { course, warnings } = parseCourse(valid);
-  const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : new Date();
+  // Without SOURCE_DATE_EPOCH, the day of the build: rebuilds the same day give the same bytes.
+  const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : startOfDay(new Date());
   stage('render');
   const [templates, css] = await Promise.all([
     loadTemplates(options.templatesDir ?? defaultDirs.templates, course.lang),
@@ -132,11 +133,11 @@ export async function renderCourse(
 }
 
 /** PDFs with their metadata, the HTML and Markdown editions, and the two packs. */
-async function assembleOutputs(course: Course, printed: Printed[], date: Date): Promise<Output[]> {
+async function assembleOutputs(course: Course, printed: Printed[], date: Date, fonts: FontFile[], cache: Cache): Promise<Output[]> {
   const l = labels(course.lang);
   const files: Output[] = [];
   for (const { doc, pdf, html } of printed) {
-    const bytes = await finalizePdf(pdf, {
+    const meta: PdfMetadata = {
       title: doc.title,
       subject: doc.subject,
       author: course.author ?? course.organisation,
@@ -144,12 +145,15 @@ async function assembleOutputs(course: Course, printed: Printed[], date: Date): 
       keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
       bookmarks: headingsOf(html).map((h) => h.text),
       date,
-    });
-    files.push({ path: doc.path, audience: doc.audience, bytes, pages: await pdfPageCount(bytes) });
+    };
+    files.push({ path: doc.path, audience: doc.audience, ...(await finalizeCached(pdf, meta, cache)) });
     if (doc.hasToc) {
       const [edition, name] = doc.path.split('/') as [string, string];
       const stem = name.replace(/\.pdf$/, '');
-      files.push({ path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(html) });
+      // The HTML edition loads its fonts from a folder beside it.
+      const page = html.replaceAll(fontBaseUrl, 'fonts/');
+      files.push({ path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(page) });
+      for (const font of fonts) files.push({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes });
       files.push({
         path: `${edition}/md/${stem}.md`,
         audience: doc.audience,
@@ -163,4 +167,18 @@ async function assembleOutputs(course: Course, printed: Printed[], date: Date): 
     { path: 'packs/trainer.zip', audience: 'trainer', bytes: zipOutputs(files, date, l.files.trainerPack) },
   );
   return files;
+}
+
+async function finalizeCached(pdf: Uint8Array, meta: PdfMetadata, cache: Cache): Promise<{ bytes: Uint8Array; pages: number }> {
+  const key = Cache.key('final-v1', pdf, JSON.stringify(meta));
+  const [bytes, pages] = await Promise.all([cache.get('final', key), cache.get('pages', key)]);
+  if (bytes && pages) return { bytes: new Uint8Array(bytes), pages: Number(pages.toString()) };
+  const final = await finalizePdf(pdf, meta);
+  await cache.put('final', key, final.bytes);
+  await cache.put('pages', key, String(final.pages));
+  return final;
+}
+
+function startOfDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledFontFamilies, fontFaceCss, fontStacks } from '../src/render/fonts.js';
+import { BrowserSession } from '../src/print/browser-session.js';
+import { bundledFontFamilies, fontFaceCss, fontFiles, fontStacks } from '../src/render/fonts.js';
+import { fontBaseUrl } from '../src/render/styles.js';
 
 /** Every special character casebook prints, with the spaces and soft hyphen typography adds. */
 const symbols = ['≤', '≥', '→', '←', '↓', '↑', '«', '»', '—', '–', '’', '…', '•', '✓', '☐'];
@@ -38,47 +39,48 @@ function familyOf(pdfName: string): string {
 }
 
 describe('bundled fonts in a printed PDF', () => {
-  let browser: Browser;
-  let tab: Page;
   let dir: string;
   let pdf: string;
+  /** Per sample element: the fonts Chromium drew it with. */
+  const drawnWith = new Map<string, { familyName: string; isCustomFont: boolean }[]>();
 
   beforeAll(async () => {
-    browser = await puppeteer.launch({
-      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      headless: true,
-    });
     dir = await mkdtemp(join(tmpdir(), 'casebook-fonts-'));
     pdf = join(dir, 'fonts.pdf');
-    tab = await browser.newPage();
-    await tab.setContent(page(await fontFaceCss()), { waitUntil: 'load' });
-    await tab.evaluate(() => document.fonts.ready);
-    await tab.pdf({ path: pdf, format: 'A4', printBackground: true });
+    // Served as the build serves them: from memory, at the address the font rules name.
+    const fonts = await fontFiles();
+    const session = new BrowserSession(new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes])));
+    try {
+      await session.withPage({ javaScript: true }, async (tab) => {
+        await tab.setContent(page(fontFaceCss((name) => fontBaseUrl + name)), { waitUntil: 'load' });
+        await tab.evaluate(() => document.fonts.ready);
+        const cdp = await tab.createCDPSession();
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const { root } = await cdp.send('DOM.getDocument');
+        for (const id of samples.flatMap((kind) => [kind, `${kind}-bold`, `${kind}-italic`])) {
+          const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#${id}` });
+          drawnWith.set(id, (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts);
+        }
+        await tab.pdf({ path: pdf, format: 'A4', printBackground: true });
+      });
+    } finally {
+      await session.close();
+    }
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('draws every character with a bundled font, never a system one', async () => {
-    const cdp = await tab.createCDPSession();
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument');
-    for (const kind of samples) {
-      for (const id of [kind, `${kind}-bold`, `${kind}-italic`]) {
-        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#${id}` });
-        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-        // A system font of the same name (Debian has Noto Sans Math) would not be a custom font.
-        expect(fonts.filter((f) => !f.isCustomFont), id).toEqual([]);
-        expect(fonts.map((f) => f.familyName).sort(), id).toEqual(
-          expect.arrayContaining(['Noto Sans Math', 'Noto Sans Symbols 2']),
-        );
-      }
+  it('draws every character with a bundled font, never a system one', () => {
+    expect(drawnWith.size).toBe(9);
+    for (const [id, fonts] of drawnWith) {
+      // A system font of the same name (Debian has Noto Sans Math) would not be a custom font.
+      expect(fonts.filter((f) => !f.isCustomFont), id).toEqual([]);
+      expect(fonts.map((f) => f.familyName).sort(), id).toEqual(expect.arrayContaining(['Noto Sans Math', 'Noto Sans Symbols 2']));
     }
-  }, 60_000);
+  });
 
   it('embeds only the bundled families, all of them embedded', () => {
     const fonts = pdfFonts(pdf);
@@ -97,11 +99,13 @@ describe('bundled fonts in a printed PDF', () => {
 });
 
 describe('fontFaceCss', () => {
-  it('inlines woff2 only, once per process', async () => {
-    const css = await fontFaceCss();
-    expect(css).not.toMatch(/url\((?!data:font\/woff2;base64,)/);
+  it('names one woff2 file per face, each of them bundled', async () => {
+    const css = fontFaceCss((name) => `https://fonts.test/${name}`);
+    const urls = [...css.matchAll(/url\(([^)]+)\) format\('woff2'\)/g)].map((m) => m[1]);
     expect(css.match(/@font-face/g)).toHaveLength(11);
-    expect(await fontFaceCss()).toBe(css);
+    expect(urls).toHaveLength(11);
+    const names = new Set((await fontFiles()).map((f) => `https://fonts.test/${f.name}`));
+    for (const url of urls) expect(names.has(url!), url).toBe(true);
   });
 
   it('names only bundled families in the stacks, a generic keyword last', () => {

@@ -165,12 +165,15 @@ describe('the leak guard', () => {
 });
 
 describe('the browser', () => {
-  it('is looked for in the documented order, and explained when missing', () => {
+  it('is looked for in the documented order, and explained when missing', async () => {
     const none = () => false;
-    expect(() => findBrowser({}, none)).toThrow(BrowserError);
-    expect(() => findBrowser({}, none)).toThrow(/npx puppeteer browsers install chrome-headless-shell[\s\S]*apt-get install chromium[\s\S]*PUPPETEER_EXECUTABLE_PATH/);
-    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/x/chrome' }, (p) => p === '/x/chrome')).toEqual({ path: '/x/chrome', origin: 'PUPPETEER_EXECUTABLE_PATH' });
-    expect(findBrowser({}, (p) => p === '/usr/bin/chromium')).toEqual({ path: '/usr/bin/chromium', origin: 'system' });
+    await expect(findBrowser({}, none)).rejects.toThrow(BrowserError);
+    await expect(findBrowser({}, none)).rejects.toThrow(/npx puppeteer browsers install chrome-headless-shell[\s\S]*apt-get install chromium[\s\S]*PUPPETEER_EXECUTABLE_PATH/);
+    expect(await findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/x/chrome' }, (p) => p === '/x/chrome')).toEqual({ path: '/x/chrome', origin: 'PUPPETEER_EXECUTABLE_PATH' });
+    expect(await findBrowser({}, (p) => p === '/usr/bin/chromium')).toEqual({ path: '/usr/bin/chromium', origin: 'system' });
+    // Puppeteer's own download comes before the system's.
+    const own = await findBrowser({}, (p) => p.includes('.cache/puppeteer') || p === '/usr/bin/chromium');
+    expect(own.origin).toBe('puppeteer');
   });
 });
 

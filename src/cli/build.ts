@@ -34,9 +34,14 @@ await runCommand(usage, {}, async (args, signal) => {
   });
   for (const warning of report.warnings) say(`Attention : ${formatProblem(warning)}`);
   say(`\n${report.outputs.length} fichiers écrits dans ${relative(process.cwd(), args.outDir) || args.outDir}/ en ${elapsed()} :`);
-  for (const output of report.outputs) {
+  // The HTML editions' font files are one line per folder, not eleven.
+  for (const output of report.outputs.filter((o) => !o.path.includes('/fonts/'))) {
     const pages = output.pages !== undefined ? `${output.pages} p.` : '';
     say(`  ${output.path.padEnd(44)} ${pages.padStart(6)} ${formatSize(output.bytes.length).padStart(9)}`);
+  }
+  for (const folder of new Set(report.outputs.filter((o) => o.path.includes('/fonts/')).map((o) => o.path.replace(/[^/]+$/, '')))) {
+    const files = report.outputs.filter((o) => o.path.startsWith(folder));
+    say(`  ${`${folder} (${files.length})`.padEnd(44)} ${''.padStart(6)} ${formatSize(files.reduce((n, f) => n + f.bytes.length, 0)).padStart(9)}`);
   }
 });
 

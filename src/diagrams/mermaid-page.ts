@@ -40,7 +40,8 @@ export async function openMermaid(page: Page, fontCss: string, config: Record<st
   await page.evaluate(async (cfg) => {
     const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
     m.initialize(cfg);
-    await document.fonts.ready;
+    // Mermaid measures its labels: every face must be loaded before the first diagram.
+    await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
   }, config);
 }
 

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { BrowserError } from '../errors.js';
 import { findBrowser } from './find-browser.js';
 
@@ -25,7 +25,10 @@ export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private closed = false;
 
-  constructor(private readonly executablePath?: string) {}
+  /**
+   * @param assets what pages may load, by URL (the bundled fonts); everything else is refused.
+   */
+  constructor(private readonly assets: ReadonlyMap<string, Uint8Array> = new Map()) {}
 
   get started(): boolean {
     return this.browser !== undefined;
@@ -33,7 +36,7 @@ export class BrowserSession {
 
   private launch(): Promise<Browser> {
     if (this.closed) return Promise.reject(new BrowserError('Le navigateur a déjà été fermé.'));
-    this.browser ??= launchWithRetry(this.executablePath ?? findBrowser().path);
+    this.browser ??= findBrowser().then((found) => launchWithRetry(found.path));
     return this.browser;
   }
 
@@ -45,8 +48,12 @@ export class BrowserSession {
       await page.setJavaScriptEnabled(options.javaScript);
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        // data: URIs (inlined fonts and images) are all a page may load.
-        if (request.url().startsWith('data:')) void request.continue();
+        const url = request.url();
+        const asset = this.assets.get(url);
+        // The build's own files and data: URIs (inlined images) are all a page may load.
+        // Fonts are fetched in CORS mode: the page's opaque origin must be allowed.
+        if (asset) void request.respond({ status: 200, contentType: contentType(url), headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(asset) });
+        else if (url.startsWith('data:')) void request.continue();
         else void request.abort('blockedbyclient');
       });
       return await fn(page);
@@ -67,7 +74,13 @@ export class BrowserSession {
   }
 }
 
+function contentType(url: string): string {
+  return url.endsWith('.woff2') ? 'font/woff2' : 'application/octet-stream';
+}
+
 async function launchWithRetry(executablePath: string): Promise<Browser> {
+  // Loaded here: a build whose pages all come from the cache never starts a browser.
+  const { default: puppeteer } = await import('puppeteer');
   const launch = () =>
     puppeteer.launch({
       executablePath,

@@ -13,7 +13,7 @@ export interface PdfMetadata {
 }
 
 /** Sets what a PDF reader shows (title, author, language) and fixes the dates Chromium stamps. */
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setSubject(meta.subject);
@@ -26,7 +26,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   pdf.setModificationDate(meta.date);
   retitleBookmarks(pdf, meta.bookmarks);
   renumberStructureIds(pdf);
-  return pdf.save({ useObjectStreams: false });
+  return { bytes: await pdf.save({ useObjectStreams: false }), pages: pdf.getPageCount() };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import puppeteer from 'puppeteer';
 import { BrowserError } from '../errors.js';
 
 export interface FoundBrowser {
@@ -27,13 +26,16 @@ export const installHelp = [
 ].join('\n');
 
 /** The browser to print with: the one the trainer names, Puppeteer's own, or the system's. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): FoundBrowser {
+export async function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): Promise<FoundBrowser> {
   const named = env.PUPPETEER_EXECUTABLE_PATH;
   if (named) {
     if (!exists(named)) throw new BrowserError(`PUPPETEER_EXECUTABLE_PATH désigne « ${named} », qui n’existe pas.\n${installHelp}`);
     return { path: named, origin: 'PUPPETEER_EXECUTABLE_PATH' };
   }
-  const own = puppeteerBrowser(exists);
+  const own = await puppeteerBrowser(exists);
   if (own) return { path: own, origin: 'puppeteer' };
   const system = systemBrowsers.find(exists);
   if (system) return { path: system, origin: 'system' };
@@ -41,7 +43,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path:
 }
 
 // Puppeteer knows where its download would be, even when none was made.
-function puppeteerBrowser(exists: (path: string) => boolean): string | undefined {
+async function puppeteerBrowser(exists: (path: string) => boolean): Promise<string | undefined> {
+  const { default: puppeteer } = await import('puppeteer');
   const candidates = [
     () => puppeteer.executablePath({ headless: 'shell' }),
     () => puppeteer.executablePath(),

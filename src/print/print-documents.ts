@@ -12,6 +12,7 @@ export interface PrintOptions {
   cache: Cache;
   /** Called after each document, for progress. */
   onPrinted?: (doc: Document, fromCache: boolean) => void;
+
 }
 
 export interface Printed {
@@ -26,7 +27,7 @@ const pageTimeout = 60_000;
 
 /** Prints documents in parallel, bounded by the machine's cores; unchanged ones come from the cache. */
 export async function printDocuments(docs: Document[], options: PrintOptions): Promise<Printed[]> {
-  const limit = Math.max(1, Math.min(4, availableParallelism()));
+  const limit = Math.max(2, Math.min(6, availableParallelism() * 2));
   return mapBounded(docs, limit, async (doc) => {
     const key = Cache.key(printVersion, doc.html);
     const cached = await options.cache.get('pdf', key);
@@ -35,7 +36,7 @@ export async function printDocuments(docs: Document[], options: PrintOptions): P
       options.onPrinted?.(doc, true);
       return { doc, pdf: new Uint8Array(cached), html: cachedHtml.toString('utf8') };
     }
-    const printed = await withRetry(() => printOne(doc, options.session));
+    const printed = await withRetry(() => printOne(doc, options.session, options.cache));
     await options.cache.put('pdf', key, printed.pdf);
     await options.cache.put('html', key, printed.html);
     options.onPrinted?.(doc, false);
@@ -43,18 +44,28 @@ export async function printDocuments(docs: Document[], options: PrintOptions): P
   });
 }
 
-async function printOne(doc: Document, session: BrowserSession): Promise<Printed> {
+async function printOne(doc: Document, session: BrowserSession, cache: Cache): Promise<Printed> {
   return session.withPage({ javaScript: false }, async (page) => {
-    let html = doc.html;
+    if (!doc.hasToc) return { doc, pdf: await printHtml(page, doc.html), html: doc.html };
+    // Chromium has no target-counter(): the page of each heading is read from the bookmarks of a
+    // first print. Last build's numbers are tried first: after a small edit they rarely move, and
+    // one print is then enough.
+    const key = Cache.key('toc', doc.path);
+    const guess = new Map<string, number>(JSON.parse((await cache.get('toc', key))?.toString() ?? '[]'));
+    let html = fillToc(doc.html, guess);
     let pdf = await printHtml(page, html);
-    if (doc.hasToc) {
-      // Chromium has no target-counter(): read each heading's page from the first print's
-      // bookmarks, write the numbers in, and print again (the layout does not move).
-      html = fillToc(html, tocPages(html, await pdfOutline(pdf)));
+    const pages = tocPages(html, await pdfOutline(pdf));
+    if (!sameEntries(pages, guess)) {
+      html = fillToc(doc.html, pages);
       pdf = await printHtml(page, html);
     }
+    await cache.put('toc', key, JSON.stringify([...pages]));
     return { doc, pdf, html };
   });
+}
+
+function sameEntries(a: Map<string, number>, b: Map<string, number>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 
 async function printHtml(page: Page, html: string): Promise<Uint8Array> {

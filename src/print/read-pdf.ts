@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 
 export interface OutlineEntry {
   title: string;
@@ -8,6 +8,8 @@ export interface OutlineEntry {
 }
 
 async function open(bytes: Uint8Array) {
+  // Loaded on first use (about half a second): a rebuild whose checks all come from the cache never needs it.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of the buffer it is given: hand it a copy.
   return getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
 }
@@ -27,32 +29,24 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   }
 }
 
-/** The bookmarks with the page each one opens. */
+/** The bookmarks with the page each one opens, in document order (pdf-lib: quick to load). */
 export async function pdfOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
-  const doc = await open(bytes);
-  try {
-    const entries: OutlineEntry[] = [];
-    const walk = async (items: Awaited<ReturnType<typeof doc.getOutline>> | null, depth: number) => {
-      for (const item of items ?? []) {
-        const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
-        const ref = dest?.[0];
-        const page = ref && typeof ref === 'object' ? (await doc.getPageIndex(ref)) + 1 : 0;
-        entries.push({ title: item.title, page, depth });
-        await walk(item.items, depth + 1);
-      }
-    };
-    await walk(await doc.getOutline(), 0);
-    return entries;
-  } finally {
-    await doc.destroy();
-  }
-}
-
-export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
-  const doc = await open(bytes);
-  try {
-    return doc.numPages;
-  } finally {
-    await doc.destroy();
-  }
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pageOf = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+  const entries: OutlineEntry[] = [];
+  const walk = (first: PDFDict | undefined, depth: number) => {
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = item.lookup(PDFName.of('Title'));
+      const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray) ?? item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray);
+      const target = dest?.get(0);
+      entries.push({
+        title: title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '',
+        page: target instanceof PDFRef ? (pageOf.get(target.toString()) ?? 0) : 0,
+        depth,
+      });
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+    }
+  };
+  walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+  return entries;
 }

@@ -106,23 +106,44 @@ export const bundledFontFamilies: string[] = families.map((f) => f.pdf);
 
 const require = createRequire(import.meta.url);
 
-/** Read once per process: every page inlines the same rules. */
-let cached: Promise<string> | undefined;
-
-/**
- * @font-face rules with the fonts inlined as data: URIs, since a page given by `setContent()`
- * loads no file. The ranges are not @fontsource's: those are Google's subsets, not the files'
- * (Noto Sans Math's leaves out the arrows and ≤ ≥ it has).
- */
-export async function fontFaceCss(): Promise<string> {
-  cached ??= Promise.all(families.flatMap((f) => f.faces.map((face) => fontFace(f, face)))).then((rules) => rules.join('\n'));
-  return cached;
+/** A font file the pages load, by name (`inter-latin-400-normal.woff2`). */
+export interface FontFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
-async function fontFace(family: Family, face: Family['faces'][number]): Promise<string> {
-  const file = require.resolve(`@fontsource/${family.pkg}/files/${family.pkg}-${family.subset}-${face.weight}-${face.style}.woff2`);
-  const data = (await readFile(file)).toString('base64');
+/** Read once per process. */
+let files: Promise<FontFile[]> | undefined;
+
+export function fontFiles(): Promise<FontFile[]> {
+  files ??= Promise.all(
+    families.flatMap((f) =>
+      f.faces.map(async (face) => {
+        const name = fileName(f, face);
+        return { name, bytes: new Uint8Array(await readFile(require.resolve(`@fontsource/${f.pkg}/files/${name}`))) };
+      }),
+    ),
+  );
+  return files;
+}
+
+/**
+ * @font-face rules pointing at `urlOf(file name)`: the build hands the files to the browser
+ * itself (a page given by `setContent()` loads no file), so that each page carries a few
+ * kilobytes of rules instead of a megabyte of inlined fonts, and loads only the faces it uses.
+ * The ranges are not @fontsource's: those are Google's subsets, not the files' (Noto Sans Math's
+ * leaves out the arrows and ≤ ≥ it has).
+ */
+export function fontFaceCss(urlOf: (name: string) => string): string {
+  return families.flatMap((f) => f.faces.map((face) => fontFace(f, face, urlOf(fileName(f, face))))).join('\n');
+}
+
+function fileName(family: Family, face: Family['faces'][number]): string {
+  return `${family.pkg}-${family.subset}-${face.weight}-${face.style}.woff2`;
+}
+
+function fontFace(family: Family, face: Family['faces'][number], url: string): string {
   const range = family.range ? ` unicode-range: ${family.range};` : '';
   // `block`: a PDF printed before a font is ready must not keep the fallback.
-  return `@font-face { font-family: '${family.css}'; font-style: ${face.style}; font-weight: ${family.anyWeight ? '100 900' : face.weight};${range} font-display: block; src: url(data:font/woff2;base64,${data}) format('woff2'); }`;
+  return `@font-face { font-family: '${family.css}'; font-style: ${face.style}; font-weight: ${family.anyWeight ? '100 900' : face.weight};${range} font-display: block; src: url(${url}) format('woff2'); }`;
 }

@@ -1,0 +1,67 @@
+// One casebook build in its own process, so the parent can sample this process tree's memory
+// and every build starts as a trainer's `npm run build:pdf` would (nothing loaded, nothing warm).
+// Argument: JSON { contentDir, outDir, cacheDir?, breakdown? }. Prints one JSON line on stdout.
+process.env.PUPPETEER_EXECUTABLE_PATH ??= '/usr/bin/chromium';
+
+const args = JSON.parse(process.argv[2]!) as { contentDir: string; outDir: string; cacheDir?: string; breakdown?: boolean };
+const t0 = performance.now();
+const { build } = await import('../src/build.js');
+const importMs = performance.now() - t0;
+
+const marks: { stage: string; at: number }[] = [];
+let printedFresh = 0;
+let printedCached = 0;
+const start = performance.now();
+const report = await build({
+  contentDir: args.contentDir,
+  outDir: args.outDir,
+  cacheDir: args.cacheDir,
+  sourceDateEpoch: 1_700_000_000,
+  onStage: (stage) => marks.push({ stage, at: performance.now() }),
+  onPrinted: (_path, fromCache) => (fromCache ? printedCached++ : printedFresh++),
+});
+const end = performance.now();
+const stages = marks.map((m, i) => ({ stage: m.stage, ms: (marks[i + 1]?.at ?? end) - m.at }));
+
+// Optional: re-run the parts of the `verify` stage one by one on the build's own outputs, to see
+// which of them costs what (the stage itself only reports its total).
+let breakdown: Record<string, number> | undefined;
+if (args.breakdown) {
+  const { finalizePdf } = await import('../src/print/finalize-pdf.js');
+  const { pdfPageTexts } = await import('../src/print/read-pdf.js');
+  const { checkStudentOutputs } = await import('../src/verify/leak-guard.js');
+  const { trainerFragments, studentSourceTexts } = await import('../src/verify/trainer-fragments.js');
+  const pdfs = report.outputs.filter((o) => o.path.endsWith('.pdf'));
+  const time = async (fn: () => Promise<unknown>) => {
+    const s = performance.now();
+    await fn();
+    return performance.now() - s;
+  };
+  breakdown = {
+    'finalizePdf (pdf-lib load+save), all PDFs': await time(async () => {
+      for (const o of pdfs) await finalizePdf(o.bytes, { title: 't', subject: 's', lang: 'fr', keywords: [], bookmarks: [], date: new Date(0) });
+    }),
+    'pdfPageTexts (pdfjs text), student PDFs once': await time(async () => {
+      for (const o of pdfs.filter((p) => p.audience === 'student')) await pdfPageTexts(o.bytes);
+    }),
+    'checkStudentOutputs (leak guard, incl. zip)': await time(() =>
+      checkStudentOutputs(report.outputs, trainerFragments(report.course, studentSourceTexts(report.course)), report.course.lang),
+    ),
+  };
+}
+
+process.stdout.write(
+  `${JSON.stringify({
+    importMs,
+    buildMs: end - start,
+    stages,
+    cache: report.cache,
+    browserStarted: report.browserStarted,
+    printedFresh,
+    printedCached,
+    documents: printedFresh + printedCached,
+    outputs: report.outputs.length,
+    pdfPages: report.outputs.reduce((n, o) => n + (o.pages ?? 0), 0),
+    breakdown,
+  })}\n`,
+);

@@ -1,0 +1,203 @@
+// `npm run bench` — issue 6, points 3–4. Times casebook on the real course (content/) and on
+// generated 25- and 50-case courses, against a unit measured in the same run: one bare
+// `chromium --headless --print-to-pdf` of a tiny page. A benchmark, not a test: it prints a
+// Markdown report and fails only if a build fails.
+//
+// Every casebook build runs in its own Node process (bench/child-build.ts), as `npm run
+// build:pdf` would; the times are of the build() call inside it (Node + tsx start-up and module
+// loading are reported apart). Memory is sampled from /proc every 100 ms over that process and
+// all its descendants (Chromium's browser, zygotes, renderers, utility processes).
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { copyContent, editOneCase, generateCourse, plainMarkdown } from './lib/courses.js';
+import { sourceFingerprint } from './lib/fingerprint.js';
+import { hasGnuTime, median, runTimed, type Ran } from './lib/spawn.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const chromium = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+const flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium };
+const realContent = join(root, 'content');
+const tmp = await mkdtemp(join(tmpdir(), 'casebook-bench-'));
+const benchStart = performance.now();
+const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+
+interface BuildResult {
+  importMs: number;
+  buildMs: number;
+  stages: { stage: string; ms: number }[];
+  cache: { hits: number; misses: number };
+  browserStarted: boolean;
+  printedFresh: number;
+  printedCached: number;
+  documents: number;
+  outputs: number;
+  pdfPages: number;
+  breakdown?: Record<string, number>;
+  wallMs: number;
+  cpuMs?: number;
+  peak: NonNullable<Ran['peak']>;
+  /** src/, templates/ or styles/ changed while this build ran (someone else is editing). */
+  sourcesMoved: boolean;
+  fingerprint: string;
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+async function casebook(contentDir: string, outDir: string, cacheDir?: string, breakdown = false): Promise<BuildResult> {
+  const before = await sourceFingerprint(root);
+  const ran = await runTimed(process.execPath, ['--import', 'tsx', join(root, 'bench/child-build.ts'), JSON.stringify({ contentDir, outDir, cacheDir, breakdown })], {
+    cwd: root,
+    env,
+    sample: true,
+    cpu: true,
+  });
+  const line = ran.stdout.trim().split('\n').pop()!;
+  const sourcesMoved = (await sourceFingerprint(root)) !== before;
+  const parsed = JSON.parse(line) as Omit<BuildResult, 'wallMs' | 'cpuMs' | 'peak' | 'sourcesMoved' | 'fingerprint'>;
+  return { ...parsed, wallMs: ran.wallMs, cpuMs: ran.cpuMs, peak: ran.peak!, sourcesMoved, fingerprint: before };
+}
+
+try {
+  // ── The unit ────────────────────────────────────────────────────────────────────────────────
+  const loadBefore = loadAverage();
+  log('unit: bare chromium --print-to-pdf of a tiny page ×3');
+  const tiny = join(tmp, 'tiny.html');
+  await writeFile(tiny, '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><p>Hello</p></body></html>');
+  const measureUnit = async () => {
+    const runs: Ran[] = [];
+    for (let i = 0; i < 3; i++) runs.push(await runTimed(chromium, ['--headless', ...flags, `--print-to-pdf=${join(tmp, 'x.pdf')}`, `file://${tiny}`], { cpu: true }));
+    return runs;
+  };
+  const unitRuns = await measureUnit();
+  const unit = median(unitRuns.map((r) => r.wallMs));
+  const unitCpu = median(unitRuns.map((r) => r.cpuMs ?? NaN));
+
+  // ── casebook on the real course ─────────────────────────────────────────────────────────────
+  log('casebook: cold build of content/ (no cache)');
+  const cold = await casebook(realContent, join(tmp, 'out-cold'), undefined, true);
+
+  const real = join(tmp, 'content-real');
+  const cache = join(tmp, 'cache-real');
+  await copyContent(realContent, real);
+  log('casebook: warming a cache on a copy of content/');
+  const warm = await casebook(real, join(tmp, 'out-real'), cache);
+  log('casebook: rebuild, nothing changed');
+  const unchanged = await casebook(real, join(tmp, 'out-real'), cache);
+  const edited = await editOneCase(real);
+  log(`casebook: rebuild after appending a sentence to ${edited}'s statement`);
+  const afterEdit = await casebook(real, join(tmp, 'out-real'), cache);
+
+  // ── What a trainer would otherwise use ──────────────────────────────────────────────────────
+  log('md-to-pdf on the frame + each case file (one md-to-pdf run, its browser shared)');
+  const mdFiles = await plainMarkdown(realContent, join(tmp, 'md-to-pdf'));
+  const mdToPdf = await runTimed(
+    join(root, 'node_modules/.bin/md-to-pdf'),
+    [...mdFiles, '--launch-options', JSON.stringify({ executablePath: chromium, args: flags })],
+    { cwd: root, env, sample: true, cpu: true },
+  );
+
+  log('mmdc per diagram + a fresh browser per PDF, on casebook’s own documents');
+  const naiveRan = await runTimed(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/child-naive.ts'), JSON.stringify({ contentDir: realContent, workDir: join(tmp, 'naive'), chromium, args: flags })],
+    { cwd: root, env, sample: true, cpu: true },
+  );
+  const naive = JSON.parse(naiveRan.stdout.trim().split('\n').pop()!) as { renderMs: number; mmdcMs: number; printMs: number; diagrams: number; documents: number };
+  const naiveMs = naive.renderMs + naive.mmdcMs + naive.printMs;
+
+  // ── Generated courses ───────────────────────────────────────────────────────────────────────
+  const generated: Record<number, BuildResult> = {};
+  for (const n of [25, 50]) {
+    const dir = join(tmp, `content-${n}`);
+    await generateCourse(realContent, dir, n);
+    log(`casebook: cold build of a generated ${n}-case course (no cache)`);
+    generated[n] = await casebook(dir, join(tmp, `out-${n}`), undefined, n === 50);
+  }
+  const g25 = generated[25]!;
+  const g50 = generated[50]!;
+  log('unit again, to see whether the machine\'s load moved during the run');
+  const unitAfter = median((await measureUnit()).map((r) => r.wallMs));
+  const loadAfter = loadAverage();
+
+  // ── Report ──────────────────────────────────────────────────────────────────────────────────
+  // Rebuilds reuse the cache of the warm build: a source change since then makes them miss.
+  unchanged.sourcesMoved ||= unchanged.fingerprint !== warm.fingerprint;
+  afterEdit.sourcesMoved ||= afterEdit.fingerprint !== warm.fingerprint;
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  const u = (ms: number) => (ms / unit).toFixed(1);
+  const cpu = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : s(ms));
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+  const status = (ok: boolean, r?: BuildResult) => `${ok ? '**met**' : '**not met**'}${r?.sourcesMoved ? ' ⚠' : ''}`;
+  const docs = (r: BuildResult) =>
+    `${r.documents} docs (${r.printedFresh} printed, ${r.printedCached} from cache), browser ${r.browserStarted ? 'started' : 'not started'}${r.sourcesMoved ? '; ⚠ src/templates/styles changed during or before this build' : ''}`;
+  const memCell = (r: { rss: number; pss: number }) => `${mib(r.rss)} / ${mib(r.pss)}`;
+  const chromiumVersion = execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const builds = [cold, warm, unchanged, afterEdit, g25, g50];
+  const lines: string[] = [];
+  const out = (line = '') => lines.push(line);
+
+  out('## casebook benchmark');
+  out();
+  out(`${chromiumVersion}, Node ${process.versions.node}, ${availableParallelism()} CPU(s); load average ${loadBefore} at the start, ${loadAfter} at the end.`);
+  out();
+  out(`- **1 unit = ${s(unit)} s** = median of 3 runs of \`chromium --headless ${flags.join(' ')} --print-to-pdf\` on a tiny page (runs: ${unitRuns.map((r) => s(r.wallMs)).join(', ')} s; CPU ${cpu(unitCpu)} s). Measured again at the end: ${s(unitAfter)} s${Math.abs(unitAfter / unit - 1) > 0.25 ? ' — **the machine’s load changed during the run; compare the CPU column**' : ''}.`);
+  out(`- casebook times are of \`build()\` in a fresh Node process (start-up not included: ${s(median(builds.map((r) => r.wallMs - r.buildMs)))} s median per process, of which importing src/build.ts ${s(cold.importMs)} s). Other rows are wall time of the whole command.`);
+  out(`- CPU = user + system seconds of the process and all the processes it started (GNU \`/usr/bin/time\`${hasGnuTime ? '' : ', not found here'}), including start-up; it moves less than wall time when other work shares the machine.`);
+  out('- Memory = peak over samples of /proc every 100 ms, over the build process and all its descendants (Node + every Chromium process): sum of VmRSS / sum of PSS. RSS counts the pages Chromium processes share once per process, so it over-states; PSS divides them. The target is checked on the RSS sum, as asked.');
+  out();
+  out('| Measurement | Seconds | Units | CPU s | Peak memory RSS / PSS | Target | Status | Notes |');
+  out('|---|---:|---:|---:|---:|---|---|---|');
+  out(`| Unit: bare \`chromium --print-to-pdf\`, tiny page | ${s(unit)} | 1.0 | ${cpu(unitCpu)} | | | | median of 3 |`);
+  out(`| casebook cold build, real course (no cache) | ${s(cold.buildMs)} | ${u(cold.buildMs)} | ${cpu(cold.cpuMs)} | ${memCell(cold.peak)} | ≤ 6 units | ${status(cold.buildMs <= 6 * unit, cold)} | ${docs(cold)}, ${cold.pdfPages} PDF pages |`);
+  out(`| casebook build with an empty cache dir (warming it) | ${s(warm.buildMs)} | ${u(warm.buildMs)} | ${cpu(warm.cpuMs)} | ${memCell(warm.peak)} | | | ${docs(warm)} |`);
+  out(`| casebook rebuild, nothing changed | ${s(unchanged.buildMs)} | ${u(unchanged.buildMs)} | ${cpu(unchanged.cpuMs)} | ${memCell(unchanged.peak)} | | | ${docs(unchanged)} |`);
+  out(`| casebook rebuild after editing one case’s statement | ${s(afterEdit.buildMs)} | ${u(afterEdit.buildMs)} | ${cpu(afterEdit.cpuMs)} | ${memCell(afterEdit.peak)} | ≤ 2.5 units | ${status(afterEdit.buildMs <= 2.5 * unit, afterEdit)} | ${docs(afterEdit)} |`);
+  out(`| md-to-pdf: frame file + ${mdFiles.length - 1} case files (one CLI run) | ${s(mdToPdf.wallMs)} | ${u(mdToPdf.wallMs)} | ${cpu(mdToPdf.cpuMs)} | ${memCell(mdToPdf.peak!)} | | | ${mdFiles.length} PDFs; one edition, solutions left in, mermaid left as code |`);
+  out(`| mmdc per diagram + fresh browser per PDF | ${s(naiveMs)} | ${u(naiveMs)} | ${cpu(naiveRan.cpuMs)} | ${memCell(naiveRan.peak!)} | | | ${naive.diagrams} × mmdc = ${s(naive.mmdcMs)} s; ${naive.documents} × (launch, setContent, pdf, close) = ${s(naive.printMs)} s; Markdown→HTML ${s(naive.renderMs)} s; one print per document (no TOC page numbers) |`);
+  out(`| casebook cold build, generated 25-case course | ${s(g25.buildMs)} | ${u(g25.buildMs)} | ${cpu(g25.cpuMs)} | ${memCell(g25.peak)} | | | ${docs(g25)}; ${s(g25.buildMs / 25)} s/case |`);
+  out(`| casebook cold build, generated 50-case course | ${s(g50.buildMs)} | ${u(g50.buildMs)} | ${cpu(g50.cpuMs)} | ${memCell(g50.peak)} | < 25 units | ${status(g50.buildMs < 25 * unit, g50)} | ${docs(g50)}; ${s(g50.buildMs / 50)} s/case |`);
+  const peakRss = Math.max(...builds.map((r) => r.peak.rss));
+  const peakOf = builds.find((r) => r.peak.rss === peakRss) === g50 ? '50 cases' : 'see rows';
+  out(`| Peak memory of a casebook build | | | | ${mib(peakRss)} / ${mib(Math.max(...builds.map((r) => r.peak.pss)))} | < 1 GiB | ${status(peakRss < 1024 ** 3)} | highest: ${peakOf}; up to ${Math.max(...builds.map((r) => r.peak.processes))} processes in the tree |`);
+  out();
+
+  const slope = (g50.buildMs - g25.buildMs) / 25;
+  const intercept = g25.buildMs - 25 * slope;
+  out(`**Growth**: 25 → 50 cases multiplies the time by ${(g50.buildMs / g25.buildMs).toFixed(2)} (2.00 = linear) and the CPU time by ${((g50.cpuMs ?? NaN) / (g25.cpuMs ?? NaN)).toFixed(2)}; ` +
+    `${s(slope)} s (${u(slope)} units) per extra case` +
+    (intercept >= 0 ? `, fixed part ${s(intercept)} s (predicts ${s(intercept + 4 * slope)} s for the real 4 cases, measured ${s(cold.buildMs)} s). ` : ' (the two points give a negative fixed part: the machine’s load moved; trust the CPU ratio). ') +
+    `A 50-case course is ${g50.documents} documents, two of them 50-case packs printed twice (table of contents).`);
+  out();
+
+  const stageTable = (title: string, ...runs: [string, BuildResult][]) => {
+    out(`### ${title}`);
+    out();
+    out(`| Stage | ${runs.map(([name]) => `${name} s | %`).join(' | ')} |`);
+    out(`|---|${runs.map(() => '---:|---:').join('|')}|`);
+    for (const [i, { stage }] of runs[0]![1].stages.entries()) {
+      out(`| ${stage} | ${runs.map(([, r]) => `${s(r.stages[i]?.ms ?? NaN)} | ${((100 * (r.stages[i]?.ms ?? NaN)) / r.buildMs).toFixed(0)} %`).join(' | ')} |`);
+    }
+    out(`| **build()** | ${runs.map(([, r]) => `${s(r.buildMs)} | 100 %`).join(' | ')} |`);
+    out();
+  };
+  stageTable('Where the time goes (time between onStage callbacks; `diagrams` includes launching Chromium)',
+    ['cold real', cold], ['unchanged', unchanged], ['edit one case', afterEdit], ['cold 25', g25], ['cold 50', g50]);
+
+  out('### Inside `verify` (its parts re-run one by one on the build’s own outputs, after the build)');
+  out();
+  out('| Part | real course s | 50 cases s |');
+  out('|---|---:|---:|');
+  for (const [part, ms] of Object.entries(cold.breakdown ?? {})) out(`| ${part} | ${s(ms)} | ${s(g50.breakdown?.[part] ?? NaN)} |`);
+  out();
+  if (builds.some((r) => r.sourcesMoved)) out('⚠ src/, templates/ or styles/ changed while the bench ran (someone is editing): the flagged rows measured a moving target; run it again.');
+  out(`Bench total: ${s(performance.now() - benchStart)} s.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  if (!process.env.BENCH_KEEP) await rm(tmp, { recursive: true, force: true });
+  else process.stderr.write(`kept ${tmp}\n`);
+}
