@@ -131,8 +131,6 @@ export interface Document {
   lang: string;
   /** Mermaid diagrams whose placeholders the HTML holds. */
   diagrams: Diagram[];
-  /** The edition's Markdown, written beside the PDF (packs only). */
-  markdown?: string;
 }
 
 /** A file written to the output folder. */

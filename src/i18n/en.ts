@@ -65,7 +65,6 @@ export const en: Dictionary = {
     files: { studentPack: 'student-pack', trainerPack: 'trainer-pack', restitution: 'presentation-sheets', casePrefix: 'case' },
     locale: 'en-GB',
     colon: ':',
-    pointsShort: '{points} pts',
   },
   messages: {
     emptyFile: 'the file is empty.',

@@ -63,7 +63,6 @@ export const fr = {
     files: { studentPack: 'pack-apprenant', trainerPack: 'pack-formateur', restitution: 'fiches-restitution', casePrefix: 'cas' },
     locale: 'fr-FR',
     colon: '\u202F:',
-    pointsShort: '{points} pts',
   },
   messages: {
     emptyFile: 'le fichier est vide.',

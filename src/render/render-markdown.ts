@@ -5,7 +5,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { format, labels } from '../i18n/index.js';
 import type { Edition } from '../model.js';
-import { formatDuration } from './view-model.js';
+import { caseTitle, durationLine } from './view-model.js';
 
 const stringify = (tree: Root) =>
   unified().use(remarkGfm).use(remarkDirective).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
@@ -19,11 +19,7 @@ export function renderMarkdown(edition: Edition): string {
     '',
     `## ${course.frame.heading}`,
     '',
-    `* ${format(l.durationLine, {
-      label: course.timing.label,
-      duration: formatDuration(course.timing.total),
-      segments: course.timing.segments.map((s) => format(l.segment, { minutes: s.minutes, label: s.label })).join(' + '),
-    })}`,
+    `* ${durationLine(course)}`,
     `* ${format(l.listLabel, { label: course.deliverables.label })}`,
     '',
     ...course.deliverables.items.map((item, i) => `  ${i + 1}. ${item}`),
@@ -33,12 +29,11 @@ export function renderMarkdown(edition: Edition): string {
   ];
   const cases = edition.cases.map((view) => {
     const c = view.case;
-    const title = format(l.caseTitle, { number: c.number, sector: c.sector, organisation: `**${c.organisation}**`, goal: c.goal });
     const indicators =
       edition.name === 'trainer'
         ? [`### ${l.indicators}`, '', ...course.rubric.criteria.flatMap((cr) => (c.indicators[cr.id] ?? []).map((i) => `* [ ] ${cr.label} — ${i}`))]
         : [];
-    return [`## ${title}`, '', stringify(view.tree).trim(), '', ...indicators].join('\n');
+    return [`## ${caseTitle(c, course.lang)}`, '', stringify(view.tree).trim(), '', ...indicators].join('\n');
   });
   const closing = [
     `# ${course.restitution.heading}`,

@@ -1,6 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { format, labels } from '../i18n/index.js';
-import type { CaseView, Course, Edition } from '../model.js';
+import type { Case, CaseView, Course, Edition } from '../model.js';
 import { parseInline } from '../parse/markdown.js';
 import { inlineHtml, markdownToHtml, type HtmlFragment } from './markdown-to-html.js';
 
@@ -72,13 +72,7 @@ export function courseViewModel(course: Course, buildDate: Date): CourseViewMode
     date: course.date ?? new Intl.DateTimeFormat(l.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(buildDate),
     frame: {
       heading: md(course.frame.heading),
-      durationLine: md(
-        format(l.durationLine, {
-          label: course.timing.label,
-          duration: formatDuration(course.timing.total),
-          segments: course.timing.segments.map((s) => format(l.segment, { minutes: s.minutes, label: s.label })).join(' + '),
-        }),
-      ),
+      durationLine: md(durationLine(course)),
       deliverablesLabel: md(format(l.listLabel, { label: course.deliverables.label })),
       deliverables: course.deliverables.items.map(md),
       rubricHeading: md(format(l.listLabel, { label: format(l.rubricHeading, { label: course.rubric.label, total: course.rubric.total }) }).replace(/\s*:$/, '')),
@@ -122,8 +116,8 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
     number: c.number,
     id: c.id,
     slug: c.slug,
-    title: md(format(l.caseTitle, { number: c.number, sector: c.sector, organisation: `**${c.organisation}**`, goal: c.goal })),
-    titleText: inlineText(format(l.caseTitle, { number: c.number, sector: c.sector, organisation: c.organisation, goal: c.goal })),
+    title: md(caseTitle(c, course.lang)),
+    titleText: inlineText(caseTitle(c, course.lang)),
     shortTitle: format(l.caseShort, { number: c.number, organisation: c.organisation }),
     organisation: c.organisation,
     sector: c.sector,
@@ -141,6 +135,21 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
 
 export function inlineText(markdown: string): string {
   return toString(parseInline(markdown));
+}
+
+/** "Cas 1 — Banque **FinTrust** : détection de fraude < 2 s", in Markdown. */
+export function caseTitle(c: Case, lang: string): string {
+  return format(labels(lang).caseTitle, { number: c.number, sector: c.sector, organisation: `**${c.organisation}**`, goal: c.goal });
+}
+
+/** "**Durée** : 1h30 (45’ travail en groupe + 30’ restitution + 15’ feedback)", in Markdown. */
+export function durationLine(course: Course): string {
+  const l = labels(course.lang);
+  return format(l.durationLine, {
+    label: course.timing.label,
+    duration: formatDuration(course.timing.total),
+    segments: course.timing.segments.map((s) => format(l.segment, { minutes: s.minutes, label: s.label })).join(' + '),
+  });
 }
 
 /** 90 → "1h30", 45 → "45 min". */
