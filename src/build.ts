@@ -7,7 +7,7 @@ import { InterruptedError } from './errors.js';
 import { loadCourse } from './load/load-course.js';
 import type { Course, Document, Output } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
-import { BrowserSession } from './print/browser-session.js';
+import { withBrowserSession } from './print/browser-session.js';
 import { finalizePdf, type PdfMetadata } from './print/finalize-pdf.js';
 import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
@@ -56,39 +56,37 @@ export const defaultDirs = {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   // Locked first: a second build into the same folder stops at once instead of interleaving.
   const unlock = await lockOutput(options.outDir);
-  const fonts = await fontFiles();
-  const session = new BrowserSession(new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes])));
-  const abort = () => void session.close();
-  options.signal?.addEventListener('abort', abort);
   try {
-    const stage = stageReporter(options);
-    const { course, warnings, docs, css, date } = await renderCourse(options, stage);
-    const cache = new Cache(options.cacheDir);
-    stage('diagrams');
-    const svgs = await drawDiagrams(docs.flatMap((d) => d.diagrams), {
-      session,
-      cache,
-      fontCss: css,
-      fontFamily: fontStacks.body,
-      lang: course.lang,
+    const fonts = await fontFiles();
+    const assets = new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes]));
+    return await withBrowserSession({ assets, signal: options.signal }, async (session) => {
+      const stage = stageReporter(options);
+      const { course, warnings, docs, css, date } = await renderCourse(options, stage);
+      const cache = new Cache(options.cacheDir);
+      stage('diagrams');
+      const svgs = await drawDiagrams(docs.flatMap((d) => d.diagrams), {
+        session,
+        cache,
+        fontCss: css,
+        fontFamily: fontStacks.body,
+        lang: course.lang,
+      });
+      stage('print');
+      let done = 0;
+      const printed = await printDocuments(
+        docs.map((d) => ({ ...d, html: fillDiagrams(d.html, svgs) })),
+        { session, cache, onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length) },
+      );
+      stage('verify');
+      const outputs = await assembleOutputs(course, printed, date, fonts, cache);
+      const fragments = trainerFragments(course, studentSourceTexts(course));
+      await checkStudentOutputs(outputs, fragments, course.lang, cache);
+      stage('write');
+      if (options.signal?.aborted) throw new InterruptedError('interrupted');
+      await writeOutput(options.outDir, outputs);
+      return { course, outputs, warnings, cache: cache.stats, browserStarted: session.started };
     });
-    stage('print');
-    let done = 0;
-    const printed = await printDocuments(
-      docs.map((d) => ({ ...d, html: fillDiagrams(d.html, svgs) })),
-      { session, cache, onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length) },
-    );
-    stage('verify');
-    const outputs = await assembleOutputs(course, printed, date, fonts, cache);
-    const fragments = trainerFragments(course, studentSourceTexts(course));
-    await checkStudentOutputs(outputs, fragments, course.lang, cache);
-    stage('write');
-    if (options.signal?.aborted) throw new InterruptedError('interrupted');
-    await writeOutput(options.outDir, outputs);
-    return { course, outputs, warnings, cache: cache.stats, browserStarted: session.started };
   } finally {
-    options.signal?.removeEventListener('abort', abort);
-    await session.close();
     await unlock();
   }
 }

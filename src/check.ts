@@ -2,7 +2,7 @@ import { renderCourse, stageReporter, type BuildOptions } from './build.js';
 import { parseDiagrams } from './diagrams/draw-diagrams.js';
 import type { Problem } from './errors.js';
 import type { Course } from './model.js';
-import { BrowserSession } from './print/browser-session.js';
+import { withBrowserSession } from './print/browser-session.js';
 import { fontStacks } from './render/fonts.js';
 
 export type CheckOptions = Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'onStage' | 'signal'>;
@@ -22,18 +22,12 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const stage = stageReporter(options);
   const { course, warnings, docs } = await renderCourse(options, stage);
   stage('diagrams');
-  const session = new BrowserSession();
-  const abort = () => void session.close();
-  options.signal?.addEventListener('abort', abort);
-  try {
+  return withBrowserSession({ signal: options.signal }, async (session) => {
     const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {
       session,
       fontFamily: fontStacks.body,
       lang: course.lang,
     });
     return { course, warnings, diagrams };
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-    await session.close();
-  }
+  });
 }

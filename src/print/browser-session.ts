@@ -74,6 +74,22 @@ export class BrowserSession {
   }
 }
 
+/** Runs `fn` with a browser session, closed in `finally` and at once when `signal` aborts. */
+export async function withBrowserSession<T>(
+  options: { assets?: ReadonlyMap<string, Uint8Array>; signal?: AbortSignal },
+  fn: (session: BrowserSession) => Promise<T>,
+): Promise<T> {
+  const session = new BrowserSession(options.assets);
+  const abort = () => void session.close();
+  options.signal?.addEventListener('abort', abort);
+  try {
+    return await fn(session);
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await session.close();
+  }
+}
+
 function contentType(url: string): string {
   return url.endsWith('.woff2') ? 'font/woff2' : 'application/octet-stream';
 }

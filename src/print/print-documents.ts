@@ -12,7 +12,6 @@ export interface PrintOptions {
   cache: Cache;
   /** Called after each document, for progress. */
   onPrinted?: (doc: Document, fromCache: boolean) => void;
-
 }
 
 export interface Printed {
