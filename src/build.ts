@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Cache } from './cache/cache.js';
 import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
 import { selectEdition } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { InterruptedError } from './errors.js';
 import { loadCourse } from './load/load-course.js';
-import type { Course, Document, Output } from './model.js';
+import type { Course, Document, Output, RawCourse } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
 import { withBrowserSession } from './print/browser-session.js';
 import { finalizePdf, type PdfMetadata } from './print/finalize-pdf.js';
@@ -15,14 +15,14 @@ import { renderDocuments } from './render/render-documents.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { buildCss, fontBaseUrl } from './render/styles.js';
 import { loadTemplates } from './render/templates.js';
-import { checkStudentOutputs } from './verify/leak-guard.js';
+import { LeakGuard } from './verify/leak-guard.js';
 import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
 import { zipOutputs } from './write/zip.js';
 import { labels } from './i18n/index.js';
+import { projectDir } from './project.js';
 
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BuildOptions {
   contentDir: string;
@@ -47,9 +47,9 @@ export interface BuildReport {
 }
 
 export const defaultDirs = {
-  templates: `${projectDir}templates`,
-  styles: `${projectDir}styles`,
-  cache: `${projectDir}.cache/casebook`,
+  templates: join(projectDir, 'templates'),
+  styles: join(projectDir, 'styles'),
+  cache: join(projectDir, '.cache/casebook'),
 };
 
 /** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
@@ -59,32 +59,50 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   try {
     const fonts = await fontFiles();
     const assets = new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes]));
+    const cache = new Cache(options.cacheDir);
     return await withBrowserSession({ assets, signal: options.signal }, async (session) => {
       const stage = stageReporter(options);
-      const { course, warnings, docs, css, date } = await renderCourse(options, stage);
-      const cache = new Cache(options.cacheDir);
+      stage('load');
+      const sources = await loadCourse(options.contentDir);
+      // A course unlike the last one built almost always prints something: Chromium starts now,
+      // while the course is rendered, instead of after.
+      const sourcesKey = Cache.key('sources-v1', ...sourceTexts(sources), options.templatesDir ?? '', options.stylesDir ?? '');
+      if (!(await cache.get('built', sourcesKey))) session.start();
+      const { course, warnings, docs, css, date } = await renderCourse(sources, options, stage);
       stage('diagrams');
-      const svgs = await drawDiagrams(docs.flatMap((d) => d.diagrams), {
+      const drawing = drawDiagrams(docs.flatMap((d) => d.diagrams), {
         session,
         cache,
         fontCss: css,
         fontFamily: fontStacks.body,
         lang: course.lang,
       });
+      // Documents without diagrams print while Mermaid loads and draws.
       stage('print');
       let done = 0;
-      const printed = await printDocuments(
-        docs.map((d) => ({ ...d, html: fillDiagrams(d.html, svgs) })),
+      const printing = printDocuments(
+        docs.map((doc) => ({ doc, html: doc.diagrams.length === 0 ? Promise.resolve(doc.html) : drawing.then((svgs) => fillDiagrams(doc.html, svgs)) })),
         { session, cache, onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length) },
       );
+      // Each PDF is finished and, for students, read back while the next ones print.
+      const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(course)), course.lang, cache);
+      const finishing = printing.map(async (job) => {
+        const printed = await job;
+        const pdf = await finishPdf(printed, course, date, cache);
+        await guard.check(pdf);
+        return { printed, pdf };
+      });
+      const [, pdfs] = await Promise.all([drawing, Promise.all(finishing)]);
+      // Chromium shuts down while the last files are checked and written.
+      void session.close();
       stage('verify');
-      const outputs = await assembleOutputs(course, printed, date, fonts, cache);
-      const fragments = trainerFragments(course, studentSourceTexts(course));
-      await checkStudentOutputs(outputs, fragments, course.lang, cache);
+      const outputs = withPacks(course, [...pdfs.flatMap(({ printed, pdf }) => [pdf, ...editions(course, printed, fonts)])], date);
+      await guard.checkAll(outputs.filter((o) => !o.path.endsWith('.pdf')));
       stage('write');
       if (options.signal?.aborted) throw new InterruptedError('interrupted');
       await writeOutput(options.outDir, outputs);
-      return { course, outputs, warnings, cache: cache.stats, browserStarted: session.started };
+      await cache.put('built', sourcesKey, 'ok');
+      return { course, outputs, warnings, cache: cache.stats, browserStarted: session.used };
     });
   } finally {
     await unlock();
@@ -108,15 +126,14 @@ export function stageReporter(options: Pick<BuildOptions, 'signal' | 'onStage'>)
   };
 }
 
-/** load → validate → parse → render: every stage before the browser, shared with `check`. */
+/** validate → parse → render: every stage between reading the files and the browser, shared with `check`. */
 export async function renderCourse(
+  sources: RawCourse,
   options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'sourceDateEpoch'>,
   stage: (name: string) => void,
 ): Promise<RenderedCourse> {
-  stage('load');
-  const raw = await loadCourse(options.contentDir);
   stage('validate');
-  const valid = validateCourse(raw);
+  const valid = validateCourse(sources);
   stage('parse');
   const { course, warnings } = parseCourse(valid);
   // Without SOURCE_DATE_EPOCH, the day of the build: rebuilds the same day give the same bytes.
@@ -130,51 +147,54 @@ export async function renderCourse(
   return { course, warnings, docs, css, date };
 }
 
-/** PDFs with their metadata, the HTML and Markdown editions, and the two packs. */
-async function assembleOutputs(course: Course, printed: Printed[], date: Date, fonts: FontFile[], cache: Cache): Promise<Output[]> {
-  const l = labels(course.lang);
-  const files: Output[] = [];
-  for (const { doc, pdf, html } of printed) {
-    const meta: PdfMetadata = {
-      title: doc.title,
-      subject: doc.subject,
-      author: course.author ?? course.organisation,
-      lang: course.lang,
-      keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
-      bookmarks: headingsOf(html).map((h) => h.text),
-      date,
-    };
-    files.push({ path: doc.path, audience: doc.audience, ...(await finalizeCached(pdf, meta, cache)) });
-    if (doc.hasToc) {
-      const [edition, name] = doc.path.split('/') as [string, string];
-      const stem = name.replace(/\.pdf$/, '');
-      // The HTML edition loads its fonts from a folder beside it.
-      const page = html.replaceAll(fontBaseUrl, 'fonts/');
-      files.push({ path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(page) });
-      for (const font of fonts) files.push({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes });
-      files.push({
-        path: `${edition}/md/${stem}.md`,
-        audience: doc.audience,
-        bytes: new TextEncoder().encode(renderMarkdown(selectEdition(course, doc.audience))),
-      });
-    }
-  }
-  const student = files.filter((f) => f.audience === 'student');
-  files.push(
-    { path: 'packs/student.zip', audience: 'student', bytes: zipOutputs(student, date, l.files.studentPack) },
-    { path: 'packs/trainer.zip', audience: 'trainer', bytes: zipOutputs(files, date, l.files.trainerPack) },
-  );
-  return files;
+function sourceTexts(sources: RawCourse): string[] {
+  return [sources.course, ...sources.cases].flatMap((s) => [s.file, s.text]);
 }
 
-async function finalizeCached(pdf: Uint8Array, meta: PdfMetadata, cache: Cache): Promise<{ bytes: Uint8Array; pages: number }> {
+/** A printed PDF with its metadata, clean bookmarks and fixed dates. */
+async function finishPdf({ doc, pdf, html }: Printed, course: Course, date: Date, cache: Cache): Promise<Output> {
+  const l = labels(course.lang);
+  const meta: PdfMetadata = {
+    title: doc.title,
+    subject: doc.subject,
+    author: course.author ?? course.organisation,
+    lang: course.lang,
+    keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
+    bookmarks: headingsOf(html).map((h) => h.text),
+    date,
+  };
   const key = Cache.key('final-v1', pdf, JSON.stringify(meta));
   const [bytes, pages] = await Promise.all([cache.get('final', key), cache.get('pages', key)]);
-  if (bytes && pages) return { bytes: new Uint8Array(bytes), pages: Number(pages.toString()) };
+  if (bytes && pages) return { path: doc.path, audience: doc.audience, bytes: new Uint8Array(bytes), pages: Number(pages.toString()) };
   const final = await finalizePdf(pdf, meta);
   await cache.put('final', key, final.bytes);
   await cache.put('pages', key, String(final.pages));
-  return final;
+  return { path: doc.path, audience: doc.audience, ...final };
+}
+
+/** The HTML and Markdown editions that go with a pack. */
+function editions(course: Course, { doc, html }: Printed, fonts: FontFile[]): Output[] {
+  if (!doc.hasToc) return [];
+  const [edition, name] = doc.path.split('/') as [string, string];
+  const stem = name.replace(/\.pdf$/, '');
+  const text = (s: string) => new TextEncoder().encode(s);
+  return [
+    // The HTML edition loads its fonts from a folder beside it.
+    { path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: text(html.replaceAll(fontBaseUrl, 'fonts/')) },
+    ...fonts.map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
+    { path: `${edition}/md/${stem}.md`, audience: doc.audience, bytes: text(renderMarkdown(selectEdition(course, doc.audience))) },
+  ];
+}
+
+/** The files, and the two packs to send: the students' files, and everything. */
+function withPacks(course: Course, files: Output[], date: Date): Output[] {
+  const l = labels(course.lang);
+  const student = files.filter((f) => f.audience === 'student');
+  return [
+    ...files,
+    { path: 'packs/student.zip', audience: 'student', bytes: zipOutputs(student, date, l.files.studentPack) },
+    { path: 'packs/trainer.zip', audience: 'trainer', bytes: zipOutputs(files, date, l.files.trainerPack) },
+  ];
 }
 
 function startOfDay(now: Date): Date {

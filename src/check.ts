@@ -1,4 +1,5 @@
 import { renderCourse, stageReporter, type BuildOptions } from './build.js';
+import { loadCourse } from './load/load-course.js';
 import { parseDiagrams } from './diagrams/draw-diagrams.js';
 import type { Problem } from './errors.js';
 import type { Course } from './model.js';
@@ -20,7 +21,8 @@ export interface CheckReport {
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const stage = stageReporter(options);
-  const { course, warnings, docs } = await renderCourse(options, stage);
+  stage('load');
+  const { course, warnings, docs } = await renderCourse(await loadCourse(options.contentDir), options, stage);
   stage('diagrams');
   return withBrowserSession({ signal: options.signal }, async (session) => {
     const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
-const check = (content: string) => runCli('src/cli/check.ts', ['--content', content]);
+const check = (content: string) => runCli('check', ['--content', content]);
 const stackFrame = /^ {4}at /m;
 
 describe('npm run check', () => {
@@ -28,7 +28,7 @@ describe('npm run check', () => {
   });
 
   it('exits 2 on a usage error', async () => {
-    const run = await runCli('src/cli/check.ts', ['--colour']);
+    const run = await runCli('check', ['--colour']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Usage : npm run check');
     expect(run.stderr).not.toMatch(stackFrame);

@@ -44,7 +44,7 @@ describe('npm run dev', () => {
     out = join(dir, 'out');
     await cp(join(projectDir, 'tests/fixtures/workflow-course'), content, { recursive: true });
     // Node itself, not npx: Ctrl-C (SIGINT) must reach the dev server.
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/dev.ts', '--content', content, '--out', out, '--port', '0'], {
+    server = spawn(process.execPath, ['scripts/casebook.mjs', 'dev', '--content', content, '--out', out, '--port', '0'], {
       cwd: projectDir,
       stdio: ['ignore', 'ignore', 'pipe'],
     });

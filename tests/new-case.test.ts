@@ -6,8 +6,8 @@ import { parse } from 'yaml';
 import { nextNumber, slugify } from '../src/new-case/scaffold.js';
 import { projectDir, runCli } from './helpers/cli.js';
 
-const newCase = (content: string, ...args: string[]) => runCli('src/cli/new-case.ts', ['--content', content, ...args]);
-const check = (content: string) => runCli('src/cli/check.ts', ['--content', content]);
+const newCase = (content: string, ...args: string[]) => runCli('new-case', ['--content', content, ...args]);
+const check = (content: string) => runCli('check', ['--content', content]);
 const stackFrame = /^ {4}at /m;
 
 function frontMatter(text: string): Record<string, unknown> {

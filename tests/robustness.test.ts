@@ -180,20 +180,20 @@ describe('the browser', () => {
 describe('the command line', () => {
   it('exits 1 with the message and no stack trace on a content error', async () => {
     const dir = await miniWith('course.yaml', (t) => t.replace('groups: 3', 'gropus: 3'));
-    const result = await runCli('src/cli/build.ts', ['--content', dir, '--out', join(await tempDir(), 'dist')]);
+    const result = await runCli('build', ['--content', dir, '--out', join(await tempDir(), 'dist')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('course.yaml:4:1 — clé inconnue « gropus »');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('exits 2 on a usage error', async () => {
-    const result = await runCli('src/cli/build.ts', ['--contnet', 'x']);
+    const result = await runCli('build', ['--contnet', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage');
   });
 
   it('exits 1 and explains when the browser does not start', async () => {
-    const result = await runCli('src/cli/build.ts', ['--content', mini, '--out', join(await tempDir(), 'dist'), '--no-cache'], {
+    const result = await runCli('build', ['--content', mini, '--out', join(await tempDir(), 'dist'), '--no-cache'], {
       env: { PUPPETEER_EXECUTABLE_PATH: '/bin/false' },
     });
     expect(result.code).toBe(1);
@@ -206,7 +206,7 @@ describe('the command line', () => {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'keep.txt'), 'previous');
     let pid = 0;
-    const result = await runCli('src/cli/build.ts', ['--content', mini, '--out', out, '--no-cache'], {
+    const result = await runCli('build', ['--content', mini, '--out', out, '--no-cache'], {
       env: { CASEBOOK_PROGRESS: '1' },
       onStart: (p) => (pid = p),
       onStderr: (chunk) => {

@@ -18,59 +18,85 @@ export interface PageOptions {
 }
 
 /**
- * The one browser of a build, shared by diagrams and printing. It is launched on first use (a
- * build whose pages all come from the cache never starts it) and closed once, by its owner.
+ * The one browser of a build, shared by diagrams and printing. It starts on first use, or earlier
+ * when the build asks (`start`, while the course is still being read); a build whose pages all
+ * come from the cache never uses it. Pages are kept and reused: opening one costs about as much
+ * as printing a short document.
  */
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
-  private closed = false;
+  private readonly launching = new AbortController();
+  private readonly idle: { javaScript: boolean; page: Page }[] = [];
+  private closing: Promise<void> | undefined;
+  private usedPages = 0;
 
   /**
    * @param assets what pages may load, by URL (the bundled fonts); everything else is refused.
    */
   constructor(private readonly assets: ReadonlyMap<string, Uint8Array> = new Map()) {}
 
-  get started(): boolean {
-    return this.browser !== undefined;
+  /** Whether any page was opened, i.e. whether the build needed the browser. */
+  get used(): boolean {
+    return this.usedPages > 0;
+  }
+
+  /** Starts the browser now, without waiting for it; a failure surfaces on first use. */
+  start(): void {
+    this.launch().catch(() => undefined);
   }
 
   private launch(): Promise<Browser> {
-    if (this.closed) return Promise.reject(new BrowserError('Le navigateur a déjà été fermé.'));
-    this.browser ??= findBrowser().then((found) => launchWithRetry(found.path));
+    if (this.closing) return Promise.reject(new BrowserError('Le navigateur a déjà été fermé.'));
+    this.browser ??= findBrowser().then((found) => launchWithRetry(found.path, this.launching.signal));
     return this.browser;
   }
 
-  /** Runs `fn` on a fresh page that loads nothing but what the build hands it. */
+  /** Runs `fn` on a page that loads nothing but what the build hands it; the page is then reused. */
   async withPage<T>(options: PageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-    const browser = await this.launch();
-    const page = await browser.newPage();
+    this.usedPages++;
+    const index = this.idle.findIndex((p) => p.javaScript === options.javaScript);
+    const page = index >= 0 ? this.idle.splice(index, 1)[0]!.page : await this.openPage(options);
+    let result: T;
     try {
-      await page.setJavaScriptEnabled(options.javaScript);
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        const url = request.url();
-        const asset = this.assets.get(url);
-        // The build's own files and data: URIs (inlined images) are all a page may load.
-        // Fonts are fetched in CORS mode: the page's opaque origin must be allowed.
-        if (asset) void request.respond({ status: 200, contentType: contentType(url), headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(asset) });
-        else if (url.startsWith('data:')) void request.continue();
-        else void request.abort('blockedbyclient');
-      });
-      return await fn(page);
-    } finally {
+      result = await fn(page);
+    } catch (error) {
+      // A page that failed (crashed, hung) is never reused.
       await page.close().catch(() => undefined);
+      throw error;
     }
+    if (this.closing) await page.close().catch(() => undefined);
+    else this.idle.push({ javaScript: options.javaScript, page });
+    return result;
   }
 
-  /** Safe to call twice, and from a signal handler. */
-  async close(): Promise<void> {
-    this.closed = true;
-    const browser = this.browser;
-    this.browser = undefined;
+  private async openPage(options: PageOptions): Promise<Page> {
+    const browser = await this.launch();
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(options.javaScript);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      const asset = this.assets.get(url);
+      // The build's own files and data: URIs (inlined images) are all a page may load.
+      // Fonts are fetched in CORS mode: the page's opaque origin must be allowed.
+      if (asset) void request.respond({ status: 200, contentType: contentType(url), headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(asset) });
+      else if (url.startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    return page;
+  }
+
+  /** Safe to call twice, and from a signal handler; a browser still starting is stopped. */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.launching.abort();
+    const browser = await this.browser?.catch(() => undefined);
     if (!browser) return;
-    const b = await browser.catch(() => undefined);
-    if (!b) return;
-    await b.close().catch(() => b.process()?.kill('SIGKILL'));
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
   }
 }
 
@@ -94,7 +120,7 @@ function contentType(url: string): string {
   return url.endsWith('.woff2') ? 'font/woff2' : 'application/octet-stream';
 }
 
-async function launchWithRetry(executablePath: string): Promise<Browser> {
+async function launchWithRetry(executablePath: string, signal: AbortSignal): Promise<Browser> {
   // Loaded here: a build whose pages all come from the cache never starts a browser.
   const { default: puppeteer } = await import('puppeteer');
   const launch = () =>
@@ -103,6 +129,7 @@ async function launchWithRetry(executablePath: string): Promise<Browser> {
       headless: true,
       args: launchArgs,
       timeout: 30_000,
+      signal,
       // The CLI handles signals: it must also remove its temporary output.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -111,6 +138,7 @@ async function launchWithRetry(executablePath: string): Promise<Browser> {
   try {
     return await launch();
   } catch {
+    if (signal.aborted) throw new BrowserError('Le navigateur a été fermé avant d’avoir démarré.');
     try {
       return await launch();
     } catch (error) {

@@ -21,21 +21,32 @@ export interface Printed {
   html: string;
 }
 
+/** A document to print, once its HTML is complete (its diagrams drawn). */
+export interface PrintJob {
+  doc: Document;
+  html: Promise<string>;
+}
+
 const printVersion = 'print-v1';
 const pageTimeout = 60_000;
 
-/** Prints documents in parallel, bounded by the machine's cores; unchanged ones come from the cache. */
-export async function printDocuments(docs: Document[], options: PrintOptions): Promise<Printed[]> {
-  const limit = Math.max(2, Math.min(6, availableParallelism() * 2));
-  return mapBounded(docs, limit, async (doc) => {
-    const key = Cache.key(printVersion, doc.html);
+/**
+ * Prints documents as soon as their HTML is ready, a few at a time (bounded by the machine's
+ * cores); unchanged ones come from the cache. One promise per document, so that each PDF can be
+ * finished while the next ones print.
+ */
+export function printDocuments(jobs: PrintJob[], options: PrintOptions): Promise<Printed>[] {
+  const slot = limiter(Math.max(2, Math.min(4, availableParallelism())));
+  return jobs.map(async ({ doc, html: ready }) => {
+    const html = await ready;
+    const key = Cache.key(printVersion, html);
     const cached = await options.cache.get('pdf', key);
     const cachedHtml = cached && (await options.cache.get('html', key));
     if (cached && cachedHtml) {
       options.onPrinted?.(doc, true);
       return { doc, pdf: new Uint8Array(cached), html: cachedHtml.toString('utf8') };
     }
-    const printed = await withRetry(() => printOne(doc, options.session, options.cache));
+    const printed = await slot(() => withRetry(() => printOne(doc, html, options.session, options.cache)));
     await options.cache.put('pdf', key, printed.pdf);
     await options.cache.put('html', key, printed.html);
     options.onPrinted?.(doc, false);
@@ -43,19 +54,19 @@ export async function printDocuments(docs: Document[], options: PrintOptions): P
   });
 }
 
-async function printOne(doc: Document, session: BrowserSession, cache: Cache): Promise<Printed> {
+async function printOne(doc: Document, source: string, session: BrowserSession, cache: Cache): Promise<Printed> {
   return session.withPage({ javaScript: false }, async (page) => {
-    if (!doc.hasToc) return { doc, pdf: await printHtml(page, doc.html), html: doc.html };
+    if (!doc.hasToc) return { doc, pdf: await printHtml(page, source), html: source };
     // Chromium has no target-counter(): the page of each heading is read from the bookmarks of a
     // first print. Last build's numbers are tried first: after a small edit they rarely move, and
     // one print is then enough.
     const key = Cache.key('toc', doc.path);
     const guess = new Map<string, number>(JSON.parse((await cache.get('toc', key))?.toString() ?? '[]'));
-    let html = fillToc(doc.html, guess);
+    let html = fillToc(source, guess);
     let pdf = await printHtml(page, html);
     const pages = tocPages(html, await pdfOutline(pdf));
     if (!sameEntries(pages, guess)) {
-      html = fillToc(doc.html, pages);
+      html = fillToc(source, pages);
       pdf = await printHtml(page, html);
     }
     await cache.put('toc', key, JSON.stringify([...pages]));
@@ -110,15 +121,18 @@ function plainText(html: string): string {
   return htmlText(html).replace(/\s+/g, ' ').trim();
 }
 
-async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
+/** Runs at most `limit` tasks at once, in the order they ask. */
+function limiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    while (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -7,9 +7,18 @@ export interface OutlineEntry {
   depth: number;
 }
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<Pdfjs> | undefined;
+
+/** Loaded on first use: a rebuild whose checks all come from the cache never needs it. */
+function loadPdfReader(): Promise<Pdfjs> {
+  // The worker module, imported first, registers itself: pdfjs then reads in this thread at once.
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.worker.min.mjs').then(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+  return pdfjs;
+}
+
 async function open(bytes: Uint8Array) {
-  // Loaded on first use (about half a second): a rebuild whose checks all come from the cache never needs it.
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await loadPdfReader();
   // pdfjs takes ownership of the buffer it is given: hand it a copy.
   return getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
 }

@@ -9,32 +9,58 @@ import { squash } from './trainer-fragments.js';
 
 /**
  * Reads back every student file as a student would get it (PDF text, HTML, Markdown, zip
- * entries) and fails the build if any trainer-only text is in it.
+ * entries) and fails the build if any trainer-only text is in it. Files are handed over as they
+ * are made, so that a PDF is read while the next ones print; zips come last.
  */
-export async function checkStudentOutputs(outputs: Output[], fragments: string[], lang: string, cache = new Cache(undefined)): Promise<void> {
-  const m = messages(lang);
-  const squashed = fragments.map((f) => ({ text: f, squashed: squash(f) }));
-  const fragmentsKey = Cache.key(...fragments);
-  const students = outputs.filter((o) => o.audience === 'student');
-  // A zip entry that is one of the files checked on their own is not read twice.
-  const checked = new Set(students.filter((o) => !o.path.endsWith('.zip')).map((o) => Cache.key(o.bytes)));
-  const problems: Problem[] = [];
-  for (const output of students) {
-    const key = Cache.key('leak-v1', output.bytes, fragmentsKey);
-    if (await cache.get('verified', key)) continue;
+export class LeakGuard {
+  private readonly squashed: { text: string; squashed: string }[];
+  private readonly fragmentsKey: string;
+  private readonly problems: Problem[] = [];
+  /** Files already read: a zip entry that is one of them is not read twice. */
+  private readonly checked = new Set<string>();
+
+  constructor(
+    fragments: string[],
+    private readonly lang: string,
+    private readonly cache = new Cache(undefined),
+  ) {
+    this.squashed = fragments.map((f) => ({ text: f, squashed: squash(f) }));
+    this.fragmentsKey = Cache.key(...fragments);
+  }
+
+  /** Reads one file back (trainer files are let through) and keeps what leaked. */
+  async check(output: Output): Promise<void> {
+    if (output.audience !== 'student') return;
+    const isZip = output.path.endsWith('.zip');
+    if (!isZip) this.checked.add(Cache.key(output.bytes));
+    const key = Cache.key('leak-v1', output.bytes, this.fragmentsKey);
+    if (await this.cache.get('verified', key)) return;
+    const m = messages(this.lang);
     const found: Problem[] = [];
-    for (const { file, text, markup } of await readableTexts(output.path, output.bytes, output.path.endsWith('.zip') ? checked : new Set())) {
+    for (const { file, text, markup } of await readableTexts(output.path, output.bytes, isZip ? this.checked : new Set())) {
       const flat = squash(text);
-      const leaked = squashed.find((f) => flat.includes(f.squashed));
+      const leaked = this.squashed.find((f) => flat.includes(f.squashed));
       if (leaked) found.push({ place: { file }, message: format(m.leak, { file, text: leaked.text.slice(0, 80) }) });
       // A trainer-only block that reached the markup would only be hidden by CSS, at best.
       const marked = /class="[^"]*\b(solution|trainer-note)\b[^"]*"/.exec(markup);
       if (marked) found.push({ place: { file }, message: format(m.leak, { file, text: marked[0] }) });
     }
-    if (found.length === 0) await cache.put('verified', key, 'ok');
-    problems.push(...found);
+    if (found.length === 0) await this.cache.put('verified', key, 'ok');
+    this.problems.push(...found);
   }
-  if (problems.length > 0) throw new ContentError(problems);
+
+  /** Reads back the files not yet checked, zips last (their entries already read are skipped), and fails with every leak found. */
+  async checkAll(outputs: Output[]): Promise<void> {
+    const isZip = (o: Output) => o.path.endsWith('.zip');
+    await Promise.all(outputs.filter((o) => !isZip(o)).map((o) => this.check(o)));
+    for (const zip of outputs.filter(isZip)) await this.check(zip);
+    if (this.problems.length > 0) throw new ContentError([...this.problems]);
+  }
+}
+
+/** Checks a set of files at once. */
+export function checkStudentOutputs(outputs: Output[], fragments: string[], lang: string, cache?: Cache): Promise<void> {
+  return new LeakGuard(fragments, lang, cache).checkAll(outputs);
 }
 
 interface Readable {

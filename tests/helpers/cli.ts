@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const launcher = fileURLToPath(new URL('../../scripts/casebook.mjs', import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -10,14 +10,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs a casebook command as a trainer would, e.g. runCli('src/cli/build.ts', ['--content', dir]). */
+/** Runs a casebook command as `npm run` does, e.g. runCli('build', ['--content', dir]). */
 export function runCli(
-  script: string,
+  command: 'build' | 'check' | 'dev' | 'new-case',
   args: string[],
   options: { env?: NodeJS.ProcessEnv; onStart?: (pid: number) => void; onStderr?: (chunk: string) => void } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script, ...args], { cwd: projectDir, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [launcher, command, ...args], { cwd: projectDir, env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

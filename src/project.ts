@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The casebook folder (templates/, styles/, .cache/), found upwards from this module: it runs
+ * from src/ (tests) or from a compiled command under .cache/casebook/cli/ (scripts/casebook.mjs).
+ */
+export const projectDir = findProject(dirname(fileURLToPath(import.meta.url)));
+
+function findProject(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (isCasebook(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`casebook’s package.json not found above ${from}`);
+  }
+}
+
+function isCasebook(packageJson: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(packageJson, 'utf8')) as { name?: string }).name === 'casebook';
+  } catch {
+    return false;
+  }
+}
