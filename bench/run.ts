@@ -13,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { compile } from '../scripts/compile.mjs';
 import { copyContent, editOneCase, generateCourse, plainMarkdown } from './lib/courses.js';
 import { sourceFingerprint } from './lib/fingerprint.js';
 import { hasGnuTime, median, runTimed, type Ran } from './lib/spawn.js';
@@ -23,11 +24,14 @@ const flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium };
 const realContent = join(root, 'content');
 const tmp = await mkdtemp(join(tmpdir(), 'casebook-bench-'));
+// Each child runs as the commands do: compiled, without a TypeScript loader.
+const childBuild = await compile('bench/child-build.ts', 'bench-child-build');
+const childNaive = await compile('bench/child-naive.ts', 'bench-child-naive');
 const benchStart = performance.now();
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 
 interface BuildResult {
-  importMs: number;
+  startupMs: number;
   buildMs: number;
   stages: { stage: string; ms: number }[];
   cache: { hits: number; misses: number };
@@ -50,7 +54,7 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice
 
 async function casebook(contentDir: string, outDir: string, cacheDir?: string, breakdown = false): Promise<BuildResult> {
   const before = await sourceFingerprint(root);
-  const ran = await runTimed(process.execPath, ['--import', 'tsx', join(root, 'bench/child-build.ts'), JSON.stringify({ contentDir, outDir, cacheDir, breakdown })], {
+  const ran = await runTimed(process.execPath, [childBuild, JSON.stringify({ contentDir, outDir, cacheDir, breakdown })], {
     cwd: root,
     env,
     sample: true,
@@ -104,7 +108,7 @@ try {
   log('mmdc per diagram + a fresh browser per PDF, on casebook’s own documents');
   const naiveRan = await runTimed(
     process.execPath,
-    ['--import', 'tsx', join(root, 'bench/child-naive.ts'), JSON.stringify({ contentDir: realContent, workDir: join(tmp, 'naive'), chromium, args: flags })],
+    [childNaive, JSON.stringify({ contentDir: realContent, workDir: join(tmp, 'naive'), chromium, args: flags })],
     { cwd: root, env, sample: true, cpu: true },
   );
   const naive = JSON.parse(naiveRan.stdout.trim().split('\n').pop()!) as { renderMs: number; mmdcMs: number; printMs: number; diagrams: number; documents: number };
@@ -146,7 +150,7 @@ try {
   out(`${chromiumVersion}, Node ${process.versions.node}, ${availableParallelism()} CPU(s); load average ${loadBefore} at the start, ${loadAfter} at the end.`);
   out();
   out(`- **1 unit = ${s(unit)} s** = median of 3 runs of \`chromium --headless ${flags.join(' ')} --print-to-pdf\` on a tiny page (runs: ${unitRuns.map((r) => s(r.wallMs)).join(', ')} s; CPU ${cpu(unitCpu)} s). Measured again at the end: ${s(unitAfter)} s${Math.abs(unitAfter / unit - 1) > 0.25 ? ' — **the machine’s load changed during the run; compare the CPU column**' : ''}.`);
-  out(`- casebook times are of \`build()\` in a fresh Node process (start-up not included: ${s(median(builds.map((r) => r.wallMs - r.buildMs)))} s median per process, of which importing src/build.ts ${s(cold.importMs)} s). Other rows are wall time of the whole command.`);
+  out(`- casebook times are of \`build()\` in a fresh Node process (start-up not included: ${s(median(builds.map((r) => r.wallMs - r.buildMs)))} s median per process, of which Node's start and loading the compiled build with its libraries ${s(cold.startupMs)} s; the rest is shutting down). The children are compiled like \`npm run build:pdf\` (scripts/compile.mjs), not run under tsx. Other rows are wall time of the whole command.`);
   out(`- CPU = user + system seconds of the process and all the processes it started (GNU \`/usr/bin/time\`${hasGnuTime ? '' : ', not found here'}), including start-up; it moves less than wall time when other work shares the machine.`);
   out('- Memory = peak over samples of /proc every 100 ms, over the build process and all its descendants (Node + every Chromium process): sum of VmRSS / sum of PSS. RSS counts the pages Chromium processes share once per process, so it over-states; PSS divides them. The target is checked on the RSS sum, as asked.');
   out();

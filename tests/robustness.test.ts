@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { BrowserError, ContentError, formatProblem } from '../src/errors.js';
+import { BrowserSession } from '../src/print/browser-session.js';
 import { findBrowser } from '../src/print/find-browser.js';
 import { checkStudentOutputs } from '../src/verify/leak-guard.js';
 import { runCli } from './helpers/cli.js';
@@ -154,6 +156,26 @@ describe('the leak guard', () => {
     await expect(
       checkStudentOutputs([{ path: 'student/html/x.html', audience: 'student', bytes }], ['La proposition PROSESECRETE détaillée'], 'fr'),
     ).rejects.toThrow(/contenu réservé au formateur trouvé dans un fichier apprenant \(student\/html\/x\.html\)/);
+  });
+
+  it('reads printed PDFs and the PDFs inside a zip', async () => {
+    const session = new BrowserSession();
+    const pdf = await session
+      .withPage({ javaScript: false }, async (page) => {
+        await page.setContent('<h1>Énoncé</h1><p>La proposition PROSESECRETE détaillée, imprimée.</p>');
+        return page.pdf();
+      })
+      .finally(() => session.close());
+    const fragment = ['La proposition PROSESECRETE détaillée'];
+    await expect(checkStudentOutputs([{ path: 'student/cas-1.pdf', audience: 'student', bytes: pdf }], fragment, 'fr')).rejects.toThrow(
+      /\(student\/cas-1\.pdf\)/,
+    );
+    const zip = zipSync({ 'pack/student/cas-1.pdf': pdf });
+    await expect(checkStudentOutputs([{ path: 'packs/student.zip', audience: 'student', bytes: zip }], fragment, 'fr')).rejects.toThrow(
+      /packs\/student\.zip\/pack\/student\/cas-1\.pdf/,
+    );
+    // The same PDF for the trainer is no leak.
+    await expect(checkStudentOutputs([{ path: 'trainer/cas-1.pdf', audience: 'trainer', bytes: pdf }], fragment, 'fr')).resolves.toBeUndefined();
   });
 
   it('finds it through line breaks, soft hyphens and typography', async () => {

@@ -40,9 +40,13 @@ export class BrowserSession {
     return this.usedPages > 0;
   }
 
-  /** Starts the browser now, without waiting for it; a failure surfaces on first use. */
+  /** Starts the browser and opens a first page now, without waiting; a failure surfaces on first use. */
   start(): void {
-    this.launch().catch(() => undefined);
+    const options = { javaScript: false };
+    this.launch()
+      .then(() => this.openPage(options))
+      .then((page) => this.idle.push({ ...options, page }))
+      .catch(() => undefined);
   }
 
   private launch(): Promise<Browser> {

@@ -3,7 +3,7 @@ import { Cache } from '../cache/cache.js';
 import { ContentError, type Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
 import type { Output } from '../model.js';
-import { pdfPageTexts } from '../print/read-pdf.js';
+import { pdfPageTexts } from './pdf-text.js';
 import { htmlText } from '../render/html-text.js';
 import { squash } from './trainer-fragments.js';
 
@@ -30,7 +30,7 @@ export class LeakGuard {
 
   /** Reads one file back (trainer files are let through) and keeps what leaked. */
   async check(output: Output): Promise<void> {
-    if (output.audience !== 'student') return;
+    if (output.audience !== 'student' || isFont(output.path)) return;
     const isZip = output.path.endsWith('.zip');
     if (!isZip) this.checked.add(Cache.key(output.bytes));
     const key = Cache.key('leak-v1', output.bytes, this.fragmentsKey);
@@ -74,11 +74,16 @@ interface Readable {
 async function readableTexts(path: string, bytes: Uint8Array, skip: Set<string>): Promise<Readable[]> {
   if (path.endsWith('.pdf')) return [{ file: path, text: (await pdfPageTexts(bytes)).join('\n'), markup: '' }];
   if (path.endsWith('.zip')) {
-    const entries = Object.entries(unzipSync(bytes)).filter(([, data]) => !skip.has(Cache.key(data)));
+    const entries = Object.entries(unzipSync(bytes, { filter: (entry) => !isFont(entry.name) })).filter(([, data]) => !skip.has(Cache.key(data)));
     return (await Promise.all(entries.map(([name, data]) => readableTexts(`${path}/${name}`, data, skip)))).flat();
   }
   const text = new TextDecoder().decode(bytes);
   if (!path.endsWith('.html')) return [{ file: path, text, markup: '' }];
   // A space between adjacent tags, so that two cells' texts do not run together.
   return [{ file: path, text: htmlText(text.replace(/></g, '> <')), markup: text }];
+}
+
+// Font files are copied from node_modules, never made from the course.
+function isFont(path: string): boolean {
+  return path.endsWith('.woff2');
 }

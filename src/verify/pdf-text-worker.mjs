@@ -1,0 +1,32 @@
+// @ts-check
+// The leak guard's PDF reader, in a worker thread: pdfjs takes a third of a second to load and
+// reads a page in a few milliseconds, work that would otherwise hold up the main thread while it
+// drives Chromium. Plain JavaScript, so that Node runs it as it is from src/ (tests) and beside a
+// compiled command alike. Messages: { id, bytes } in; { id, pages } or { id, error } out.
+import { parentPort } from 'node:worker_threads';
+
+if (!parentPort) throw new Error('pdf-text-worker.mjs runs as a worker thread');
+const port = parentPort;
+
+// The worker module, imported first, registers itself: pdfjs then reads in this thread at once.
+const pdfjs = import('pdfjs-dist/legacy/build/pdf.worker.min.mjs').then(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+port.on('message', async (/** @type {{ id: number, bytes: Uint8Array }} */ { id, bytes }) => {
+  try {
+    const { getDocument } = await pdfjs;
+    const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    try {
+      const pages = [];
+      for (let i = 1; i <= doc.numPages; i++) {
+        const content = await (await doc.getPage(i)).getTextContent();
+        // As a reader's copy-paste gives it.
+        pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      }
+      port.postMessage({ id, pages });
+    } finally {
+      await doc.destroy();
+    }
+  } catch (error) {
+    port.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

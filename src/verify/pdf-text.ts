@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { projectDir } from '../project.js';
+
+type Reply = { id: number; pages: string[]; error?: undefined } | { id: number; error: string };
+
+/**
+ * Reads PDFs' text in one worker thread per process (src/verify/pdf-text-worker.mjs), started on
+ * first use: a rebuild whose checks all come from the cache never loads pdfjs. The worker stays
+ * for the next build (`npm run dev`) without keeping the process alive.
+ */
+class PdfTextReader {
+  private readonly worker = new Worker(join(projectDir, 'src/verify/pdf-text-worker.mjs'));
+  private readonly pending = new Map<number, { resolve: (pages: string[]) => void; reject: (error: Error) => void }>();
+  private next = 0;
+
+  constructor(onGone: () => void) {
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const request = this.pending.get(reply.id);
+      this.settled(reply.id);
+      if (reply.error !== undefined) request?.reject(new Error(`PDF illisible : ${reply.error}`));
+      else request?.resolve(reply.pages);
+    });
+    const fail = (error: Error) => {
+      onGone();
+      for (const [id, request] of this.pending) {
+        this.settled(id);
+        request.reject(error);
+      }
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`le lecteur de PDF s’est arrêté (code ${code})`)));
+  }
+
+  /** The text of each page, as a reader's copy-paste would give it. */
+  read(bytes: Uint8Array): Promise<string[]> {
+    const id = this.next++;
+    // Waiting for an answer keeps the process alive; an idle worker does not.
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const copy = bytes.slice();
+      this.worker.postMessage({ id, bytes: copy }, [copy.buffer]);
+    });
+  }
+
+  private settled(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+  }
+}
+
+let reader: PdfTextReader | undefined;
+
+export function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+  reader ??= new PdfTextReader(() => (reader = undefined));
+  return reader.read(bytes);
+}
