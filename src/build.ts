@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Cache } from './cache/cache.js';
 import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
+import { mermaidModules } from './diagrams/mermaid-page.js';
 import { selectEdition } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { InterruptedError } from './errors.js';
@@ -13,7 +14,7 @@ import { headingsOf, printDocuments, type Printed } from './print/print-document
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { renderDocuments } from './render/render-documents.js';
 import { renderMarkdown } from './render/render-markdown.js';
-import { buildCss, fontBaseUrl } from './render/styles.js';
+import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
 import { loadTemplates } from './render/templates.js';
 import { LeakGuard } from './verify/leak-guard.js';
 import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
@@ -58,7 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const unlock = await lockOutput(options.outDir);
   try {
     const fonts = await fontFiles();
-    const assets = new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes]));
+    const assets = [fontAssets(fonts), mermaidModules];
     const cache = new Cache(options.cacheDir);
     return await withBrowserSession({ assets, signal: options.signal }, async (session) => {
       const stage = stageReporter(options);

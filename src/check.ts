@@ -1,6 +1,7 @@
 import { renderCourse, stageReporter, type BuildOptions } from './build.js';
 import { loadCourse } from './load/load-course.js';
 import { parseDiagrams } from './diagrams/draw-diagrams.js';
+import { mermaidModules } from './diagrams/mermaid-page.js';
 import type { Problem } from './errors.js';
 import type { Course } from './model.js';
 import { withBrowserSession } from './print/browser-session.js';
@@ -24,7 +25,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   stage('load');
   const { course, warnings, docs } = await renderCourse(await loadCourse(options.contentDir), options, stage);
   stage('diagrams');
-  return withBrowserSession({ signal: options.signal }, async (session) => {
+  return withBrowserSession({ assets: [mermaidModules], signal: options.signal }, async (session) => {
     const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {
       session,
       fontFamily: fontStacks.body,

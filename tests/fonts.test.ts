@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../src/print/browser-session.js';
 import { bundledFontFamilies, fontFaceCss, fontFiles, fontStacks } from '../src/render/fonts.js';
-import { fontBaseUrl } from '../src/render/styles.js';
+import { fontAssets, fontBaseUrl } from '../src/render/styles.js';
 
 /** Every special character casebook prints, with the spaces and soft hyphen typography adds. */
 const symbols = ['≤', '≥', '→', '←', '↓', '↑', '«', '»', '—', '–', '’', '…', '•', '✓', '☐'];
@@ -49,7 +49,7 @@ describe('bundled fonts in a printed PDF', () => {
     pdf = join(dir, 'fonts.pdf');
     // Served as the build serves them: from memory, at the address the font rules name.
     const fonts = await fontFiles();
-    const session = new BrowserSession(new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes])));
+    const session = new BrowserSession([fontAssets(fonts)]);
     try {
       await session.withPage({ javaScript: true }, async (tab) => {
         await tab.setContent(page(fontFaceCss((name) => fontBaseUrl + name)), { waitUntil: 'load' });

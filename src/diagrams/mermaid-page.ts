@@ -1,16 +1,33 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer';
+import type { Asset } from '../print/browser-session.js';
 
 const require = createRequire(import.meta.url);
 
 export const mermaidVersion: string = require('mermaid/package.json').version;
 
-/** Mermaid's browser bundle, read once per process. */
-let bundle: Promise<string> | undefined;
-export function mermaidBundle(): Promise<string> {
-  bundle ??= readFile(require.resolve('mermaid/dist/mermaid.min.js'), 'utf8');
-  return bundle;
+// Mermaid's ES module build: a page imports the entry and then only the chunks its diagrams
+// need (a flowchart: 27 files, 0.9 MB), which loads in a third of the time of the 3.5 MB bundle.
+const mermaidDist = dirname(require.resolve('mermaid/dist/mermaid.esm.min.mjs'));
+const mermaidOrigin = 'https://mermaid.casebook.invalid/';
+const mermaidEntry = 'mermaid.esm.min.mjs';
+const modules = new Map<string, Promise<Asset | undefined>>();
+
+/** Serves Mermaid's entry and chunks to the page that draws, each read once per process. */
+export function mermaidModules(url: string): Promise<Asset | undefined> | undefined {
+  if (!url.startsWith(mermaidOrigin)) return undefined;
+  const path = url.slice(mermaidOrigin.length);
+  // Chunk names carry a hash: matched by their shape, never by name.
+  if (path !== mermaidEntry && !/^chunks\/mermaid\.esm\.min\/[\w-]+\.mjs$/.test(path)) return undefined;
+  let module = modules.get(path);
+  if (!module) {
+    // Module scripts are refused unless their type is JavaScript.
+    module = readFile(join(mermaidDist, path)).then((body) => ({ body, contentType: 'text/javascript; charset=utf-8' }), () => undefined);
+    modules.set(path, module);
+  }
+  return module;
 }
 
 export interface MermaidConfig {
@@ -36,13 +53,13 @@ export function mermaidConfig(config: MermaidConfig): Record<string, unknown> {
 /** Prepares a page that keeps Mermaid loaded, so each diagram costs one render call. */
 export async function openMermaid(page: Page, fontCss: string, config: Record<string, unknown>): Promise<void> {
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body></body></html>`);
-  await page.addScriptTag({ content: await mermaidBundle() });
-  await page.evaluate(async (cfg) => {
-    const m = (globalThis as unknown as { mermaid: { initialize(c: unknown): void } }).mermaid;
-    m.initialize(cfg);
-    // Mermaid measures its labels: every face must be loaded before the first diagram.
+  // A string, not a function: vitest rewrites `import()` inside a function's source.
+  // Mermaid measures its labels: every face must be loaded before the first diagram.
+  await page.evaluate(`import(${JSON.stringify(mermaidOrigin + mermaidEntry)}).then(async ({ default: mermaid }) => {
+    globalThis.mermaid = mermaid;
+    mermaid.initialize(${JSON.stringify(config)});
     await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
-  }, config);
+  })`);
 }
 
 export type ParseResult = { ok: true } | { ok: false; message: string; line?: number };

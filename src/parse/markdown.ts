@@ -35,7 +35,9 @@ export function parseMarkdown(file: string, text: string, options: SafeOptions):
   };
 }
 
+const inlineParser = unified().use(remarkParse).use(remarkGfm).freeze();
+
 /** Inline Markdown of course metadata (bold, code) as a tree, for the frame's texts. */
 export function parseInline(text: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(text) as Root;
+  return inlineParser.parse(text) as Root;
 }

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { BrowserError } from '../errors.js';
 import { findBrowser } from './find-browser.js';
 
@@ -11,6 +11,15 @@ export const launchArgs = [
   '--no-first-run',
   '--disable-dev-shm-usage',
 ];
+
+/** A file a page may load. */
+export interface Asset {
+  body: Uint8Array;
+  contentType: string;
+}
+
+/** The build's files by URL (fonts, Mermaid's modules); a page may load nothing else. */
+export type AssetSource = (url: string) => Asset | undefined | Promise<Asset | undefined>;
 
 export interface PageOptions {
   /** Mermaid's page runs scripts; printed pages never do. */
@@ -30,10 +39,7 @@ export class BrowserSession {
   private closing: Promise<void> | undefined;
   private usedPages = 0;
 
-  /**
-   * @param assets what pages may load, by URL (the bundled fonts); everything else is refused.
-   */
-  constructor(private readonly assets: ReadonlyMap<string, Uint8Array> = new Map()) {}
+  constructor(private readonly assets: AssetSource[] = []) {}
 
   /** Whether any page was opened, i.e. whether the build needed the browser. */
   get used(): boolean {
@@ -78,16 +84,24 @@ export class BrowserSession {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(options.javaScript);
     await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
-      const asset = this.assets.get(url);
-      // The build's own files and data: URIs (inlined images) are all a page may load.
-      // Fonts are fetched in CORS mode: the page's opaque origin must be allowed.
-      if (asset) void request.respond({ status: 200, contentType: contentType(url), headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(asset) });
-      else if (url.startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
+    page.on('request', (request) => void this.answer(request));
     return page;
+  }
+
+  private async answer(request: HTTPRequest): Promise<void> {
+    const url = request.url();
+    try {
+      // Inlined images are data: URIs.
+      if (url.startsWith('data:')) return await request.continue();
+      for (const source of this.assets) {
+        const asset = await source(url);
+        // The page's origin is opaque (setContent): fonts and modules are fetched in CORS mode.
+        if (asset) return await request.respond({ status: 200, contentType: asset.contentType, headers: { 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(asset.body.buffer, asset.body.byteOffset, asset.body.byteLength) });
+      }
+      await request.abort('blockedbyclient');
+    } catch {
+      // The page closed meanwhile.
+    }
   }
 
   /** Safe to call twice, and from a signal handler; a browser still starting is stopped. */
@@ -106,7 +120,7 @@ export class BrowserSession {
 
 /** Runs `fn` with a browser session, closed in `finally` and at once when `signal` aborts. */
 export async function withBrowserSession<T>(
-  options: { assets?: ReadonlyMap<string, Uint8Array>; signal?: AbortSignal },
+  options: { assets?: AssetSource[]; signal?: AbortSignal },
   fn: (session: BrowserSession) => Promise<T>,
 ): Promise<T> {
   const session = new BrowserSession(options.assets);
@@ -120,9 +134,6 @@ export async function withBrowserSession<T>(
   }
 }
 
-function contentType(url: string): string {
-  return url.endsWith('.woff2') ? 'font/woff2' : 'application/octet-stream';
-}
 
 async function launchWithRetry(executablePath: string, signal: AbortSignal): Promise<Browser> {
   // Loaded here: a build whose pages all come from the cache never starts a browser.

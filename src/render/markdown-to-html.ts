@@ -6,6 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { labels } from '../i18n/index.js';
+import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
 import remarkPrintMarkup from './remark-print-markup.js';
 import rehypeTypography from './typography.js';
@@ -50,10 +51,20 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
   return { html: processor.stringify(hast), diagrams };
 }
 
-/** Inline Markdown from course metadata as HTML, without the surrounding paragraph. */
-export function inlineHtml(tree: Root, lang: string): string {
-  const { html } = markdownToHtml(tree, { lang, file: '', contentDir: '' });
-  return html.replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+const inlineCache = new Map<string, string>();
+
+/**
+ * Inline Markdown from course metadata as HTML, without the surrounding paragraph. Each distinct
+ * text is rendered once per process: the same labels and criteria recur in every edition.
+ */
+export function inlineHtml(text: string, lang: string): string {
+  const key = `${lang}\0${text}`;
+  let html = inlineCache.get(key);
+  if (html === undefined) {
+    html = markdownToHtml(parseInline(text), { lang, file: '', contentDir: '' }).html.replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+    inlineCache.set(key, html);
+  }
+  return html;
 }
 
 function dataUri(path: string): string {

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fontFaceCss, fontStacks } from './fonts.js';
+import type { AssetSource } from '../print/browser-session.js';
+import { fontFaceCss, fontStacks, type FontFile } from './fonts.js';
 
 /** The address pages load the bundled fonts from; the build answers it, nothing else does. */
 export const fontBaseUrl = 'https://fonts.casebook.invalid/';
@@ -11,4 +12,13 @@ export async function buildCss(stylesDir: string): Promise<string> {
   const sheets = await Promise.all(names.map((n) => readFile(join(stylesDir, n), 'utf8')));
   const variables = `:root { --font-body: ${fontStacks.body}; --font-heading: ${fontStacks.heading}; --font-mono: ${fontStacks.mono}; }`;
   return [fontFaceCss((name) => fontBaseUrl + name), variables, ...sheets].join('\n');
+}
+
+/** The bundled fonts, served to pages at the URL the style sheet gives them. */
+export function fontAssets(fonts: FontFile[]): AssetSource {
+  const byUrl = new Map(fonts.map((f) => [fontBaseUrl + f.name, f.bytes]));
+  return (url) => {
+    const body = byUrl.get(url);
+    return body && { body, contentType: 'font/woff2' };
+  };
 }

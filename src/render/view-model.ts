@@ -59,7 +59,7 @@ export interface CaseViewModel {
 
 export function courseViewModel(course: Course, buildDate: Date): CourseViewModel {
   const l = labels(course.lang);
-  const md = (text: string) => inlineHtml(parseInline(text), course.lang);
+  const md = (text: string) => inlineHtml(text, course.lang);
   const restitutionSegment = course.timing.segments.find((s) => s.id === 'restitution');
   return {
     lang: course.lang,
@@ -111,7 +111,7 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
   const { course } = edition;
   const c = view.case;
   const l = labels(course.lang);
-  const md = (text: string) => inlineHtml(parseInline(text), course.lang);
+  const md = (text: string) => inlineHtml(text, course.lang);
   return {
     number: c.number,
     id: c.id,
