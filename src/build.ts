@@ -20,7 +20,7 @@ import { LeakGuard } from './verify/leak-guard.js';
 import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
-import { zipOutputs } from './write/zip.js';
+import { zipOutputs, type Deflated } from './write/zip.js';
 import { labels } from './i18n/index.js';
 import { projectDir } from './project.js';
 
@@ -97,7 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       // Chromium shuts down while the last files are checked and written.
       void session.close();
       stage('verify');
-      const outputs = withPacks(course, [...pdfs.flatMap(({ printed, pdf }) => [pdf, ...editions(course, printed, fonts)])], date);
+      const outputs = await withPacks(course, [...pdfs.flatMap(({ printed, pdf }) => [pdf, ...editions(course, printed, fonts)])], date);
       await guard.checkAll(outputs.filter((o) => !o.path.endsWith('.pdf')));
       stage('write');
       if (options.signal?.aborted) throw new InterruptedError('interrupted');
@@ -188,14 +188,14 @@ function editions(course: Course, { doc, html }: Printed, fonts: FontFile[]): Ou
 }
 
 /** The files, and the two packs to send: the students' files, and everything. */
-function withPacks(course: Course, files: Output[], date: Date): Output[] {
+async function withPacks(course: Course, files: Output[], date: Date): Promise<Output[]> {
   const l = labels(course.lang);
-  const student = files.filter((f) => f.audience === 'student');
-  return [
-    ...files,
-    { path: 'packs/student.zip', audience: 'student', bytes: zipOutputs(student, date, l.files.studentPack) },
-    { path: 'packs/trainer.zip', audience: 'trainer', bytes: zipOutputs(files, date, l.files.trainerPack) },
-  ];
+  const deflated: Deflated = new Map();
+  const [student, trainer] = await Promise.all([
+    zipOutputs(files.filter((f) => f.audience === 'student'), date, l.files.studentPack, deflated),
+    zipOutputs(files, date, l.files.trainerPack, deflated),
+  ]);
+  return [...files, { path: 'packs/student.zip', audience: 'student', bytes: student }, { path: 'packs/trainer.zip', audience: 'trainer', bytes: trainer }];
 }
 
 function startOfDay(now: Date): Date {

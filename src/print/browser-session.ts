@@ -10,6 +10,8 @@ export const launchArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // No renderer process kept in reserve for a next page: the build opens its pages itself.
+  '--disable-features=SpareRendererForSitePerProcess',
 ];
 
 /** A file a page may load. */
@@ -29,13 +31,16 @@ export interface PageOptions {
 /**
  * The one browser of a build, shared by diagrams and printing. It starts on first use, or earlier
  * when the build asks (`start`, while the course is still being read); a build whose pages all
- * come from the cache never uses it. Pages are kept and reused: opening one costs about as much
- * as printing a short document.
+ * come from the cache never uses it. Print pages are kept and reused: opening one costs about as
+ * much as printing a short document, and each page is a process of its own (memory).
  */
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private readonly launching = new AbortController();
-  private readonly idle: { javaScript: boolean; page: Page }[] = [];
+  /** Print pages ready for the next document; the first one may still be opening. */
+  private readonly idle: Promise<Page>[] = [];
+  /** The tab Chromium opens at start: the first page used, rather than one more process. */
+  private initialTab: Promise<Page | undefined> | undefined;
   private closing: Promise<void> | undefined;
   private usedPages = 0;
 
@@ -46,13 +51,11 @@ export class BrowserSession {
     return this.usedPages > 0;
   }
 
-  /** Starts the browser and opens a first page now, without waiting; a failure surfaces on first use. */
+  /** Starts the browser and opens a first print page now, without waiting; a failure surfaces on first use. */
   start(): void {
-    const options = { javaScript: false };
-    this.launch()
-      .then(() => this.openPage(options))
-      .then((page) => this.idle.push({ ...options, page }))
-      .catch(() => undefined);
+    const page = this.openPage({ javaScript: false });
+    page.catch(() => undefined);
+    this.idle.push(page);
   }
 
   private launch(): Promise<Browser> {
@@ -61,11 +64,13 @@ export class BrowserSession {
     return this.browser;
   }
 
-  /** Runs `fn` on a page that loads nothing but what the build hands it; the page is then reused. */
+  /**
+   * Runs `fn` on a page that loads nothing but what the build hands it. A print page is then kept
+   * for the next document; Mermaid's page, used once per build, is closed to free its memory.
+   */
   async withPage<T>(options: PageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
     this.usedPages++;
-    const index = this.idle.findIndex((p) => p.javaScript === options.javaScript);
-    const page = index >= 0 ? this.idle.splice(index, 1)[0]!.page : await this.openPage(options);
+    const page = await ((!options.javaScript && this.idle.shift()) || this.openPage(options));
     let result: T;
     try {
       result = await fn(page);
@@ -74,18 +79,25 @@ export class BrowserSession {
       await page.close().catch(() => undefined);
       throw error;
     }
-    if (this.closing) await page.close().catch(() => undefined);
-    else this.idle.push({ javaScript: options.javaScript, page });
+    if (this.closing || options.javaScript) await page.close().catch(() => undefined);
+    else this.idle.push(Promise.resolve(page));
     return result;
   }
 
   private async openPage(options: PageOptions): Promise<Page> {
     const browser = await this.launch();
-    const page = await browser.newPage();
+    this.initialTab ??= browser.pages().then((pages) => pages[0], () => undefined);
+    const page = (await this.claimInitialTab()) ?? (await browser.newPage());
     await page.setJavaScriptEnabled(options.javaScript);
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     return page;
+  }
+
+  private async claimInitialTab(): Promise<Page | undefined> {
+    const tab = this.initialTab;
+    this.initialTab = Promise.resolve(undefined);
+    return tab;
   }
 
   private async answer(request: HTTPRequest): Promise<void> {
