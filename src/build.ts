@@ -17,6 +17,7 @@ import { renderMarkdown } from './render/render-markdown.js';
 import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
 import { loadTemplates } from './render/templates.js';
 import { LeakGuard } from './verify/leak-guard.js';
+import { startPdfReader } from './verify/pdf-text.js';
 import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
@@ -65,10 +66,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const stage = stageReporter(options);
       stage('load');
       const sources = await loadCourse(options.contentDir);
-      // A course unlike the last one built almost always prints something: Chromium starts now,
-      // while the course is rendered, instead of after.
+      // A course unlike the last one built almost always prints something: Chromium and the PDF
+      // reader (a thread of its own) start now, while the course is rendered, instead of after.
       const sourcesKey = Cache.key('sources-v1', ...sourceTexts(sources), options.templatesDir ?? '', options.stylesDir ?? '');
-      if (!(await cache.get('built', sourcesKey))) session.start();
+      if (!(await cache.get('built', sourcesKey))) {
+        session.start();
+        startPdfReader();
+      }
       const { course, warnings, docs, css, date } = await renderCourse(sources, options, stage);
       stage('diagrams');
       const drawing = drawDiagrams(docs.flatMap((d) => d.diagrams), {

@@ -58,6 +58,11 @@ export class BrowserSession {
     this.idle.push(page);
   }
 
+  /** Resolves once the browser runs (started now if it was not). */
+  async ready(): Promise<void> {
+    await this.launch();
+  }
+
   private launch(): Promise<Browser> {
     if (this.closing) return Promise.reject(new BrowserError('Le navigateur a déjà été fermé.'));
     this.browser ??= findBrowser().then((found) => launchWithRetry(found.path, this.launching.signal));

@@ -46,7 +46,11 @@ export function printDocuments(jobs: PrintJob[], options: PrintOptions): Promise
       options.onPrinted?.(doc, true);
       return { doc, pdf: new Uint8Array(cached), html: cachedHtml.toString('utf8') };
     }
-    const printed = await slot(() => withRetry(() => printOne(doc, html, options.session, options.cache)));
+    // Documents queue while Chromium starts, so that the longest are printed first: the packs
+    // (printed twice when their page numbers move), then by length.
+    await options.session.ready();
+    const priority = (doc.hasToc ? 1e9 : 0) + html.length;
+    const printed = await slot(priority, () => withRetry(() => printOne(doc, html, options.session, options.cache)));
     await options.cache.put('pdf', key, printed.pdf);
     await options.cache.put('html', key, printed.html);
     options.onPrinted?.(doc, false);
@@ -121,18 +125,34 @@ function plainText(html: string): string {
   return htmlText(html).replace(/\s+/g, ' ').trim();
 }
 
-/** Runs at most `limit` tasks at once, in the order they ask. */
-function limiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+/**
+ * Runs at most `limit` tasks at once; a freed slot goes to the waiting task of highest priority.
+ * Slots are handed out a moment after they are asked for, so that tasks asking together are
+ * ordered: printing the longest documents first keeps every slot busy until the end.
+ */
+function limiter(limit: number): <R>(priority: number, task: () => Promise<R>) => Promise<R> {
   let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    while (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+  let scheduled = false;
+  const waiting: { priority: number; start: () => void }[] = [];
+  const dispatch = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      waiting.sort((a, b) => b.priority - a.priority);
+      for (; active < limit && waiting.length > 0; active++) waiting.shift()!.start();
+    });
+  };
+  return async (priority, task) => {
+    await new Promise<void>((start) => {
+      waiting.push({ priority, start });
+      dispatch();
+    });
     try {
       return await task();
     } finally {
       active--;
-      waiting.shift()?.();
+      dispatch();
     }
   };
 }

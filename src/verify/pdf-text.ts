@@ -53,7 +53,16 @@ class PdfTextReader {
 
 let reader: PdfTextReader | undefined;
 
-export function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+function pdfReader(): PdfTextReader {
   reader ??= new PdfTextReader(() => (reader = undefined));
-  return reader.read(bytes);
+  return reader;
+}
+
+/** Starts the reader now, in its thread, for a build that will read PDFs back. */
+export function startPdfReader(): void {
+  pdfReader();
+}
+
+export function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+  return pdfReader().read(bytes);
 }
