@@ -15,7 +15,6 @@ class PdfTextReader {
   private next = 0;
 
   constructor(onGone: () => void) {
-    this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       const request = this.pending.get(reply.id);
       this.settled(reply.id);
@@ -31,6 +30,8 @@ class PdfTextReader {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`le lecteur de PDF s’est arrêté (code ${code})`)));
+    // Last: adding a message listener holds the process again.
+    this.worker.unref();
   }
 
   /** The text of each page, as a reader's copy-paste would give it. */
