@@ -102,6 +102,23 @@ describe('printed pages', () => {
     expect(pages[page - 1]).toContain('Cas 1 — Banque Alpha');
   });
 
+  it('gives every entry of the table of contents the page its section starts on, in both packs', () => {
+    // Printed without a cache, so the numbers come from a first print and the table of contents
+    // was printed again and put in place.
+    for (const pack of ['student/pack-apprenant.pdf', 'trainer/pack-formateur.pdf']) {
+      const pages = pdfPages(file(pack), { layout: true });
+      const tocAt = pages.findIndex((p) => p.includes('Sommaire'));
+      expect(pages.filter((p) => p.includes('Sommaire')), pack).toHaveLength(1);
+      const entries = [...pages[tocAt]!.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: flat(m[1]!), page: Number(m[2]) }));
+      expect(entries.length, pack).toBeGreaterThanOrEqual(4);
+      for (const { title, page } of entries) {
+        expect(page, `${pack}: ${title}`).not.toBe(tocAt + 1);
+        expect(flat(pages[page - 1]!), `${pack}: ${title} on page ${page}`).toContain(title.slice(0, 20));
+        if (page >= 2 && page - 2 !== tocAt) expect(flat(pages[page - 2]!), `${pack}: ${title} not before page ${page}`).not.toContain(title.slice(0, 20));
+      }
+    }
+  });
+
   it('sets the metadata a reader shows, and bookmarks', async () => {
     const info = pdfInfo(file('trainer/pack-formateur.pdf'));
     expect(info.Title).toBe('Atelier de test – Architecture cible — Édition formateur');

@@ -4,7 +4,7 @@ import { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { htmlText } from '../render/html-text.js';
-import { pdfOutline } from './read-pdf.js';
+import { pdfOutline, replacePages } from './read-pdf.js';
 import { withRetry } from './retry.js';
 
 export interface PrintOptions {
@@ -61,20 +61,24 @@ export function printDocuments(jobs: PrintJob[], options: PrintOptions): Promise
 async function printOne(doc: Document, source: string, session: BrowserSession, cache: Cache): Promise<Printed> {
   return session.withPage({ javaScript: false }, async (page) => {
     if (!doc.hasToc) return { doc, pdf: await printHtml(page, source), html: source };
-    // Chromium has no target-counter(): the page of each heading is read from the bookmarks of a
-    // first print. Last build's numbers are tried first: after a small edit they rarely move, and
-    // one print is then enough.
+    // Chromium has no target-counter(): the page of each entry is read from the bookmarks of a
+    // first print, with last build's numbers (after a small edit they rarely move). When they
+    // moved, only the table of contents is printed again and put in place: it has pages of its
+    // own and a fixed width for its numbers, so the numbers change nothing else.
     const key = Cache.key('toc', doc.path);
     const guess = new Map<string, number>(JSON.parse((await cache.get('toc', key))?.toString() ?? '[]'));
-    let html = fillToc(source, guess);
-    let pdf = await printHtml(page, html);
-    const pages = tocPages(html, await pdfOutline(pdf));
-    if (!sameEntries(pages, guess)) {
-      html = fillToc(source, pages);
-      pdf = await printHtml(page, html);
-    }
+    const first = fillToc(source, guess);
+    const pdf = await printHtml(page, first);
+    const outline = await pdfOutline(pdf);
+    const pages = tocPages(first, outline);
     await cache.put('toc', key, JSON.stringify([...pages]));
-    return { doc, pdf, html };
+    if (sameEntries(pages, guess)) return { doc, pdf, html: first };
+    const html = fillToc(source, pages);
+    const range = tocRange(first, outline);
+    if (!range) return { doc, pdf: await printHtml(page, html), html };
+    await page.evaluate(fillTocInPage, Object.fromEntries(pages));
+    const toc = await page.pdf({ ...printOptions, pageRanges: `${range.first}-${range.last}` });
+    return { doc, pdf: await replacePages(pdf, range.first, toc), html };
   });
 }
 
@@ -82,35 +86,56 @@ function sameEntries(a: Map<string, number>, b: Map<string, number>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 
+const printOptions = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  outline: true,
+  tagged: true,
+  timeout: pageTimeout,
+} as const;
+
 async function printHtml(page: Page, html: string): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load', timeout: pageTimeout });
-  return page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    outline: true,
-    tagged: true,
-    timeout: pageTimeout,
-  });
+  return page.pdf(printOptions);
 }
 
+const tocPageSpan = /(<span class="toc-page" data-toc-target="([^"]+)">)[^<]*(<\/span>)/g;
+
 /**
- * Page of each table-of-contents target. Chromium makes one bookmark per heading, in document
+ * Page of each table-of-contents entry. Chromium makes one bookmark per heading, in document
  * order, so the n-th bookmark is the n-th heading (their titles are not reliable to compare).
  */
 export function tocPages(html: string, outline: { page: number }[]): Map<string, number> {
   const pages = new Map<string, number>();
   const headings = headingsOf(html);
   if (headings.length !== outline.length) return pages;
+  const targets = new Set([...html.matchAll(tocPageSpan)].map((m) => m[2]!));
   headings.forEach((h, i) => {
-    if (h.id) pages.set(h.id, outline[i]!.page);
+    if (h.id && targets.has(h.id)) pages.set(h.id, outline[i]!.page);
   });
   return pages;
 }
 
+/** The pages of the table of contents: from its title to the page before the next heading. */
+export function tocRange(html: string, outline: { page: number }[]): { first: number; last: number } | undefined {
+  const headings = headingsOf(html);
+  const at = headings.findIndex((h) => h.id === tocTitleId);
+  if (at < 0 || headings.length !== outline.length || at + 1 >= outline.length) return undefined;
+  const first = outline[at]!.page;
+  return { first, last: Math.max(first, outline[at + 1]!.page - 1) };
+}
+
+const tocTitleId = 'toc-title';
+
 export function fillToc(html: string, pages: Map<string, number>): string {
-  return html.replace(/(<span class="toc-page" data-toc-target="([^"]+)">)[^<]*(<\/span>)/g, (whole, open: string, id: string, close: string) =>
-    pages.has(id) ? `${open}${pages.get(id)}${close}` : whole,
-  );
+  return html.replace(tocPageSpan, (_, open: string, id: string, close: string) => `${open}${pages.get(id) ?? ''}${close}`);
+}
+
+/** `fillToc`, in the page already laid out (runs in the browser). */
+function fillTocInPage(pages: Record<string, number>): void {
+  for (const span of document.querySelectorAll<HTMLElement>('.toc-page[data-toc-target]')) {
+    span.textContent = String(pages[span.dataset.tocTarget!] ?? '');
+  }
 }
 
 /** The headings of a page in document order, as plain text, for bookmarks. */

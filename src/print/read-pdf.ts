@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObjectCopier, PDFRef, PDFString, ParseSpeeds } from 'pdf-lib';
 
 export interface OutlineEntry {
   title: string;
@@ -27,4 +27,24 @@ export async function pdfOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
   };
   walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
   return entries;
+}
+
+/**
+ * `pdf` with its pages from `first` (1-based) replaced by the pages of `replacement`: their
+ * contents and the fonts they use. The pages keep everything else (links, tags, bookmarks), so
+ * the replacement must be the same pages laid out the same way, printed again.
+ */
+export async function replacePages(pdf: Uint8Array, first: number, replacement: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const source = await PDFDocument.load(replacement, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const copier = PDFObjectCopier.for(source.context, doc.context);
+  source.getPages().forEach((page, i) => {
+    const target = doc.getPage(first - 1 + i).node;
+    // The page's own content stream is dropped with it; its fonts may serve other pages.
+    const old = target.get(PDFName.of('Contents'));
+    if (old instanceof PDFRef) doc.context.delete(old);
+    target.set(PDFName.of('Contents'), copier.copy(page.node.get(PDFName.of('Contents'))!));
+    target.set(PDFName.of('Resources'), copier.copy(page.node.Resources()!));
+  });
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
