@@ -189,7 +189,7 @@ try {
     out(`| **build()** | ${runs.map(([, r]) => `${s(r.buildMs)} | 100 %`).join(' | ')} |`);
     out();
   };
-  stageTable('Where the time goes (time between onStage callbacks; `diagrams` includes launching Chromium)',
+  stageTable('Where the time goes (time between onStage callbacks; Chromium starts during `render`, and diagrams are drawn while the first documents print: `print` holds both)',
     ['cold real', cold], ['unchanged', unchanged], ['edit one case', afterEdit], ['cold 25', g25], ['cold 50', g50]);
 
   out('### Inside `verify` (its parts re-run one by one on the build’s own outputs, after the build)');

@@ -25,7 +25,6 @@ import { zipOutputs, type Deflated } from './write/zip.js';
 import { labels } from './i18n/index.js';
 import { projectDir } from './project.js';
 
-
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
@@ -101,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       // Chromium shuts down while the last files are checked and written.
       void session.close();
       stage('verify');
-      const outputs = await withPacks(course, [...pdfs.flatMap(({ printed, pdf }) => [pdf, ...editions(course, printed, fonts)])], date);
+      const outputs = await withPacks(course, pdfs.flatMap(({ printed, pdf }) => [pdf, ...editions(course, printed, fonts)]), date);
       await guard.checkAll(outputs.filter((o) => !o.path.endsWith('.pdf')));
       stage('write');
       if (options.signal?.aborted) throw new InterruptedError('interrupted');
