@@ -24,6 +24,7 @@ const flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium };
 const realContent = join(root, 'content');
 const tmp = await mkdtemp(join(tmpdir(), 'casebook-bench-'));
+const tiny = join(tmp, 'tiny.html');
 // Each child runs as the commands do: compiled, without a TypeScript loader.
 const childBuild = await compile('bench/child-build.ts', 'bench-child-build');
 const childNaive = await compile('bench/child-naive.ts', 'bench-child-naive');
@@ -48,42 +49,60 @@ interface BuildResult {
   /** src/, templates/ or styles/ changed while this build ran (someone else is editing). */
   sourcesMoved: boolean;
   fingerprint: string;
+  /** The unit measured right before this build: the machine's speed drifts during a run. */
+  unitMs: number;
 }
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-async function casebook(contentDir: string, outDir: string, cacheDir?: string, breakdown = false): Promise<BuildResult> {
+/** A build timed against the unit measured right before it; `pss` makes it a memory run (slower: not for timing). */
+async function casebook(contentDir: string, outDir: string, cacheDir?: string, breakdown = false, pss = false): Promise<BuildResult> {
+  const unitMs = median((await measureUnit()).map((r) => r.wallMs));
   const before = await sourceFingerprint(root);
   const ran = await runTimed(process.execPath, [childBuild, JSON.stringify({ contentDir, outDir, cacheDir, breakdown })], {
     cwd: root,
     env,
     sample: true,
+    pss,
     cpu: true,
   });
   const line = ran.stdout.trim().split('\n').pop()!;
   const sourcesMoved = (await sourceFingerprint(root)) !== before;
   const parsed = JSON.parse(line) as Omit<BuildResult, 'wallMs' | 'cpuMs' | 'peak' | 'sourcesMoved' | 'fingerprint'>;
-  return { ...parsed, wallMs: ran.wallMs, cpuMs: ran.cpuMs, peak: ran.peak!, sourcesMoved, fingerprint: before };
+  return { ...parsed, wallMs: ran.wallMs, cpuMs: ran.cpuMs, peak: ran.peak!, sourcesMoved, fingerprint: before, unitMs };
 }
+
+/** One bare Chromium print of a tiny page, three times. */
+async function measureUnit(): Promise<Ran[]> {
+  const runs: Ran[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await runTimed(chromium, ['--headless', ...flags, `--print-to-pdf=${join(tmp, 'x.pdf')}`, `file://${tiny}`], { cpu: true }));
+  return runs;
+}
+
+/** The run whose ratio to its own unit is the median one. */
+function medianRun(runs: BuildResult[]): BuildResult {
+  return [...runs].sort((a, b) => a.buildMs / a.unitMs - b.buildMs / b.unitMs)[Math.floor(runs.length / 2)]!;
+}
+
+const repeats = 3;
 
 try {
   // ── The unit ────────────────────────────────────────────────────────────────────────────────
   const loadBefore = loadAverage();
   log('unit: bare chromium --print-to-pdf of a tiny page ×3');
-  const tiny = join(tmp, 'tiny.html');
   await writeFile(tiny, '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><p>Hello</p></body></html>');
-  const measureUnit = async () => {
-    const runs: Ran[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await runTimed(chromium, ['--headless', ...flags, `--print-to-pdf=${join(tmp, 'x.pdf')}`, `file://${tiny}`], { cpu: true }));
-    return runs;
-  };
   const unitRuns = await measureUnit();
   const unit = median(unitRuns.map((r) => r.wallMs));
   const unitCpu = median(unitRuns.map((r) => r.cpuMs ?? NaN));
 
   // ── casebook on the real course ─────────────────────────────────────────────────────────────
-  log('casebook: cold build of content/ (no cache)');
-  const cold = await casebook(realContent, join(tmp, 'out-cold'), undefined, true);
+  const colds: BuildResult[] = [];
+  for (let i = 1; i <= repeats; i++) {
+    log(`casebook: cold build of content/ (no cache), ${i}/${repeats}`);
+    colds.push(await casebook(realContent, join(tmp, 'out-cold'), undefined, i === 1));
+  }
+  const cold = medianRun(colds);
+  cold.breakdown ??= colds[0]!.breakdown;
 
   const real = join(tmp, 'content-real');
   const cache = join(tmp, 'cache-real');
@@ -92,9 +111,13 @@ try {
   const warm = await casebook(real, join(tmp, 'out-real'), cache);
   log('casebook: rebuild, nothing changed');
   const unchanged = await casebook(real, join(tmp, 'out-real'), cache);
-  const edited = await editOneCase(real);
-  log(`casebook: rebuild after appending a sentence to ${edited}'s statement`);
-  const afterEdit = await casebook(real, join(tmp, 'out-real'), cache);
+  const edits: BuildResult[] = [];
+  for (let i = 1; i <= repeats; i++) {
+    const edited = await editOneCase(real);
+    log(`casebook: rebuild after appending a sentence to ${edited}'s statement, ${i}/${repeats}`);
+    edits.push(await casebook(real, join(tmp, 'out-real'), cache));
+  }
+  const afterEdit = medianRun(edits);
 
   // ── What a trainer would otherwise use ──────────────────────────────────────────────────────
   log('md-to-pdf on the frame + each case file (one md-to-pdf run, its browser shared)');
@@ -124,6 +147,11 @@ try {
   }
   const g25 = generated[25]!;
   const g50 = generated[50]!;
+  log('memory: the real course and the 50-case course again, reading PSS as well (slower, not timed)');
+  const memoryRuns = [
+    { name: 'real course', run: await casebook(realContent, join(tmp, 'out-mem-real'), undefined, false, true) },
+    { name: '50 cases', run: await casebook(join(tmp, 'content-50'), join(tmp, 'out-mem-50'), undefined, false, true) },
+  ];
   log('unit again, to see whether the machine\'s load moved during the run');
   const unitAfter = median((await measureUnit()).map((r) => r.wallMs));
   const loadAfter = loadAverage();
@@ -133,13 +161,16 @@ try {
   unchanged.sourcesMoved ||= unchanged.fingerprint !== warm.fingerprint;
   afterEdit.sourcesMoved ||= afterEdit.fingerprint !== warm.fingerprint;
   const s = (ms: number) => (ms / 1000).toFixed(2);
-  const u = (ms: number) => (ms / unit).toFixed(1);
+  const u = (ms: number, unitMs = unit) => (ms / unitMs).toFixed(1);
+  const units = (r: BuildResult) => u(r.buildMs, r.unitMs);
+  const within = (r: BuildResult, limit: number) => r.buildMs <= limit * r.unitMs;
+  const spread = (runs: BuildResult[]) => runs.map((r) => `${s(r.buildMs)} s / ${s(r.unitMs)} s`).join('; ');
   const cpu = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : s(ms));
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   const status = (ok: boolean, r?: BuildResult) => `${ok ? '**met**' : '**not met**'}${r?.sourcesMoved ? ' ⚠' : ''}`;
   const docs = (r: BuildResult) =>
     `${r.documents} docs (${r.printedFresh} printed, ${r.printedCached} from cache), browser ${r.browserStarted ? 'started' : 'not started'}${r.sourcesMoved ? '; ⚠ src/templates/styles changed during or before this build' : ''}`;
-  const memCell = (r: { rss: number; pss: number }) => `${mib(r.rss)} / ${mib(r.pss)}`;
+  const memCell = (r: { rss: number; pss: number }) => (r.pss > 0 ? `${mib(r.rss)} / ${mib(r.pss)}` : `${mib(r.rss)} / –`);
   const chromiumVersion = execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const builds = [cold, warm, unchanged, afterEdit, g25, g50];
   const lines: string[] = [];
@@ -149,33 +180,33 @@ try {
   out();
   out(`${chromiumVersion}, Node ${process.versions.node}, ${availableParallelism()} CPU(s); load average ${loadBefore} at the start, ${loadAfter} at the end.`);
   out();
-  out(`- **1 unit = ${s(unit)} s** = median of 3 runs of \`chromium --headless ${flags.join(' ')} --print-to-pdf\` on a tiny page (runs: ${unitRuns.map((r) => s(r.wallMs)).join(', ')} s; CPU ${cpu(unitCpu)} s). Measured again at the end: ${s(unitAfter)} s${Math.abs(unitAfter / unit - 1) > 0.25 ? ' — **the machine’s load changed during the run; compare the CPU column**' : ''}.`);
+  out(`- **1 unit** = median of 3 runs of a bare Chromium print, measured again right before each casebook build (the machine's speed drifts during a run; each build is compared to its own unit, given in the notes). Cold build and edit are the median of ${repeats} builds by that ratio. At the start: **${s(unit)} s** = median of 3 runs of \`chromium --headless ${flags.join(' ')} --print-to-pdf\` on a tiny page (runs: ${unitRuns.map((r) => s(r.wallMs)).join(', ')} s; CPU ${cpu(unitCpu)} s). Measured again at the end: ${s(unitAfter)} s${Math.abs(unitAfter / unit - 1) > 0.25 ? ' — **the machine’s load changed during the run; compare the CPU column**' : ''}.`);
   out(`- casebook times are of \`build()\` in a fresh Node process (start-up not included: ${s(median(builds.map((r) => r.wallMs - r.buildMs)))} s median per process, of which Node's start and loading the compiled build with its libraries ${s(cold.startupMs)} s; the rest is shutting down). The children are compiled like \`npm run build:pdf\` (scripts/compile.mjs), not run under tsx. Other rows are wall time of the whole command.`);
   out(`- CPU = user + system seconds of the process and all the processes it started (GNU \`/usr/bin/time\`${hasGnuTime ? '' : ', not found here'}), including start-up; it moves less than wall time when other work shares the machine.`);
-  out('- Memory = peak over samples of /proc every 100 ms, over the build process and all its descendants (Node + every Chromium process): sum of VmRSS / sum of PSS. RSS counts the pages Chromium processes share once per process, so it over-states; PSS divides them. The target is checked on the RSS sum, as asked.');
+  out('- Memory = peak over samples of /proc every 100 ms, over the build process and all its descendants (Node + every Chromium process): sum of VmRSS, and sum of PSS in the two memory runs. RSS counts the pages Chromium processes share once per process, so it over-states; PSS divides them. Reading PSS costs ~30 ms of CPU per sample over Chromium\'s processes: timed runs read RSS only, and PSS comes from two extra runs. The target is checked on the RSS sum.');
   out();
   out('| Measurement | Seconds | Units | CPU s | Peak memory RSS / PSS | Target | Status | Notes |');
   out('|---|---:|---:|---:|---:|---|---|---|');
   out(`| Unit: bare \`chromium --print-to-pdf\`, tiny page | ${s(unit)} | 1.0 | ${cpu(unitCpu)} | | | | median of 3 |`);
-  out(`| casebook cold build, real course (no cache) | ${s(cold.buildMs)} | ${u(cold.buildMs)} | ${cpu(cold.cpuMs)} | ${memCell(cold.peak)} | ≤ 6 units | ${status(cold.buildMs <= 6 * unit, cold)} | ${docs(cold)}, ${cold.pdfPages} PDF pages |`);
-  out(`| casebook build with an empty cache dir (warming it) | ${s(warm.buildMs)} | ${u(warm.buildMs)} | ${cpu(warm.cpuMs)} | ${memCell(warm.peak)} | | | ${docs(warm)} |`);
-  out(`| casebook rebuild, nothing changed | ${s(unchanged.buildMs)} | ${u(unchanged.buildMs)} | ${cpu(unchanged.cpuMs)} | ${memCell(unchanged.peak)} | | | ${docs(unchanged)} |`);
-  out(`| casebook rebuild after editing one case’s statement | ${s(afterEdit.buildMs)} | ${u(afterEdit.buildMs)} | ${cpu(afterEdit.cpuMs)} | ${memCell(afterEdit.peak)} | ≤ 2.5 units | ${status(afterEdit.buildMs <= 2.5 * unit, afterEdit)} | ${docs(afterEdit)} |`);
+  out(`| casebook cold build, real course (no cache) | ${s(cold.buildMs)} | ${units(cold)} | ${cpu(cold.cpuMs)} | ${memCell(cold.peak)} | ≤ 6 units | ${status(within(cold, 6), cold)} | ${docs(cold)}, ${cold.pdfPages} PDF pages; runs (build / unit): ${spread(colds)} |`);
+  out(`| casebook build with an empty cache dir (warming it) | ${s(warm.buildMs)} | ${units(warm)} | ${cpu(warm.cpuMs)} | ${memCell(warm.peak)} | | | ${docs(warm)} |`);
+  out(`| casebook rebuild, nothing changed | ${s(unchanged.buildMs)} | ${units(unchanged)} | ${cpu(unchanged.cpuMs)} | ${memCell(unchanged.peak)} | | | ${docs(unchanged)} |`);
+  out(`| casebook rebuild after editing one case’s statement | ${s(afterEdit.buildMs)} | ${units(afterEdit)} | ${cpu(afterEdit.cpuMs)} | ${memCell(afterEdit.peak)} | ≤ 2.5 units | ${status(within(afterEdit, 2.5), afterEdit)} | ${docs(afterEdit)}; runs (build / unit): ${spread(edits)} |`);
   out(`| md-to-pdf: frame file + ${mdFiles.length - 1} case files (one CLI run) | ${s(mdToPdf.wallMs)} | ${u(mdToPdf.wallMs)} | ${cpu(mdToPdf.cpuMs)} | ${memCell(mdToPdf.peak!)} | | | ${mdFiles.length} PDFs; one edition, solutions left in, mermaid left as code |`);
   out(`| mmdc per diagram + fresh browser per PDF | ${s(naiveMs)} | ${u(naiveMs)} | ${cpu(naiveRan.cpuMs)} | ${memCell(naiveRan.peak!)} | | | ${naive.diagrams} × mmdc = ${s(naive.mmdcMs)} s; ${naive.documents} × (launch, setContent, pdf, close) = ${s(naive.printMs)} s; Markdown→HTML ${s(naive.renderMs)} s; one print per document (no TOC page numbers) |`);
-  out(`| casebook cold build, generated 25-case course | ${s(g25.buildMs)} | ${u(g25.buildMs)} | ${cpu(g25.cpuMs)} | ${memCell(g25.peak)} | | | ${docs(g25)}; ${s(g25.buildMs / 25)} s/case |`);
-  out(`| casebook cold build, generated 50-case course | ${s(g50.buildMs)} | ${u(g50.buildMs)} | ${cpu(g50.cpuMs)} | ${memCell(g50.peak)} | < 25 units | ${status(g50.buildMs < 25 * unit, g50)} | ${docs(g50)}; ${s(g50.buildMs / 50)} s/case |`);
-  const peakRss = Math.max(...builds.map((r) => r.peak.rss));
-  const peakOf = builds.find((r) => r.peak.rss === peakRss) === g50 ? '50 cases' : 'see rows';
-  out(`| Peak memory of a casebook build | | | | ${mib(peakRss)} / ${mib(Math.max(...builds.map((r) => r.peak.pss)))} | < 1 GiB | ${status(peakRss < 1024 ** 3)} | highest: ${peakOf}; up to ${Math.max(...builds.map((r) => r.peak.processes))} processes in the tree |`);
+  out(`| casebook cold build, generated 25-case course | ${s(g25.buildMs)} | ${units(g25)} | ${cpu(g25.cpuMs)} | ${memCell(g25.peak)} | | | ${docs(g25)}; ${s(g25.buildMs / 25)} s/case |`);
+  out(`| casebook cold build, generated 50-case course | ${s(g50.buildMs)} | ${units(g50)} | ${cpu(g50.cpuMs)} | ${memCell(g50.peak)} | < 25 units | ${status(g50.buildMs < 25 * g50.unitMs, g50)} | ${docs(g50)}; ${s(g50.buildMs / 50)} s/case; unit ${s(g50.unitMs)} s |`);
+  for (const { name, run } of memoryRuns) {
+    out(`| Peak memory, ${name} (memory run) | ${s(run.buildMs)} | | ${cpu(run.cpuMs)} | ${memCell(run.peak)} | < 1 GiB | ${status(run.peak.rss < 1024 ** 3)} | up to ${run.peak.processes} processes in the tree; slowed by reading PSS |`);
+  }
   out();
 
   const slope = (g50.buildMs - g25.buildMs) / 25;
   const intercept = g25.buildMs - 25 * slope;
   out(`**Growth**: 25 → 50 cases multiplies the time by ${(g50.buildMs / g25.buildMs).toFixed(2)} (2.00 = linear) and the CPU time by ${((g50.cpuMs ?? NaN) / (g25.cpuMs ?? NaN)).toFixed(2)}; ` +
-    `${s(slope)} s (${u(slope)} units) per extra case` +
+    `${s(slope)} s (${u(slope, g50.unitMs)} units) per extra case` +
     (intercept >= 0 ? `, fixed part ${s(intercept)} s (predicts ${s(intercept + 4 * slope)} s for the real 4 cases, measured ${s(cold.buildMs)} s). ` : ' (the two points give a negative fixed part: the machine’s load moved; trust the CPU ratio). ') +
-    `A 50-case course is ${g50.documents} documents, two of them 50-case packs printed twice (table of contents).`);
+    `A 50-case course is ${g50.documents} documents, two of them 50-case packs (printed once, then their table of contents' pages again).`);
   out();
 
   const stageTable = (title: string, ...runs: [string, BuildResult][]) => {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface TreeMemory {
   /** Sum of VmRSS over the tree, bytes. Over-counts pages Chromium processes share. */
   rss: number;
-  /** Sum of Pss (proportional set size, /proc/PID/smaps_rollup) over the tree, bytes. */
+  /** Sum of Pss (proportional set size, /proc/PID/smaps_rollup) over the tree, bytes; 0 when not read. */
   pss: number;
   processes: number;
 }
@@ -46,7 +46,11 @@ export function treePids(root: number): number[] {
   return pids;
 }
 
-export function treeMemory(root: number): TreeMemory {
+/**
+ * Reading smaps_rollup walks a process's memory map: over Chromium's dozen processes it costs
+ * ~30 ms of CPU, so PSS is read only when asked (memory runs), never while timing.
+ */
+export function treeMemory(root: number, withPss: boolean): TreeMemory {
   let rss = 0;
   let pss = 0;
   let processes = 0;
@@ -57,6 +61,7 @@ export function treeMemory(root: number): TreeMemory {
     } catch {
       continue; // exited between the listing and the read
     }
+    if (!withPss) continue;
     try {
       pss += kb(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
     } catch {
@@ -67,10 +72,10 @@ export function treeMemory(root: number): TreeMemory {
 }
 
 /** Samples a process tree every `intervalMs` until stopped; keeps the peaks. */
-export function sampleTree(root: number, intervalMs = 100) {
+export function sampleTree(root: number, intervalMs: number, withPss: boolean) {
   const peak = { rss: 0, pss: 0, processes: 0, samples: 0 };
   const tick = () => {
-    const m = treeMemory(root);
+    const m = treeMemory(root, withPss);
     peak.rss = Math.max(peak.rss, m.rss);
     peak.pss = Math.max(peak.pss, m.pss);
     peak.processes = Math.max(peak.processes, m.processes);

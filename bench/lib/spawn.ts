@@ -28,14 +28,14 @@ let counter = 0;
 export async function runTimed(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; sample?: boolean; cpu?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; sample?: boolean; pss?: boolean; cpu?: boolean } = {},
 ): Promise<Ran> {
   const timeFile = options.cpu && hasGnuTime ? join(tmpdir(), `casebook-bench-time-${process.pid}-${counter++}`) : undefined;
   const [cmd, argv] = timeFile ? [gnuTime, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
   const ran = await new Promise<Ran>((resolve, reject) => {
     const start = performance.now();
     const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const sampler = options.sample && child.pid !== undefined ? sampleTree(child.pid, 100) : undefined;
+    const sampler = options.sample && child.pid !== undefined ? sampleTree(child.pid, 100, options.pss === true) : undefined;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
