@@ -28,6 +28,7 @@ const tiny = join(tmp, 'tiny.html');
 // Each child runs as the commands do: compiled, without a TypeScript loader.
 const childBuild = await compile('bench/child-build.ts', 'bench-child-build');
 const childNaive = await compile('bench/child-naive.ts', 'bench-child-naive');
+const childDev = await compile('bench/child-dev.ts', 'bench-child-dev');
 const benchStart = performance.now();
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 
@@ -119,6 +120,14 @@ try {
   }
   const afterEdit = medianRun(edits);
 
+  log(`casebook as \`npm run dev\` runs it: ${repeats} rebuilds after an edit, one browser kept`);
+  const devContent = join(tmp, 'content-dev');
+  await copyContent(realContent, devContent);
+  const devUnit = median((await measureUnit()).map((r) => r.wallMs));
+  const devRan = await runTimed(process.execPath, [childDev, JSON.stringify({ contentDir: devContent, outDir: join(tmp, 'out-dev'), cacheDir: join(tmp, 'cache-dev'), edits: repeats })], { cwd: root, env });
+  const devRebuilds = (JSON.parse(devRan.stdout.trim().split('\n').pop()!) as { rebuildsMs: number[] }).rebuildsMs;
+  const devEdit = median(devRebuilds);
+
   // ── What a trainer would otherwise use ──────────────────────────────────────────────────────
   log('md-to-pdf on the frame + each case file (one md-to-pdf run, its browser shared)');
   const mdFiles = await plainMarkdown(realContent, join(tmp, 'md-to-pdf'));
@@ -192,6 +201,7 @@ try {
   out(`| casebook build with an empty cache dir (warming it) | ${s(warm.buildMs)} | ${units(warm)} | ${cpu(warm.cpuMs)} | ${memCell(warm.peak)} | | | ${docs(warm)} |`);
   out(`| casebook rebuild, nothing changed | ${s(unchanged.buildMs)} | ${units(unchanged)} | ${cpu(unchanged.cpuMs)} | ${memCell(unchanged.peak)} | | | ${docs(unchanged)} |`);
   out(`| casebook rebuild after editing one case’s statement | ${s(afterEdit.buildMs)} | ${units(afterEdit)} | ${cpu(afterEdit.cpuMs)} | ${memCell(afterEdit.peak)} | ≤ 2.5 units | ${status(within(afterEdit, 2.5), afterEdit)} | ${docs(afterEdit)}; runs (build / unit): ${spread(edits)} |`);
+  out(`| same, in \`npm run dev\` (browser kept between builds) | ${s(devEdit)} | ${u(devEdit, devUnit)} | | | (≤ 2.5 units) | ${devEdit <= 2.5 * devUnit ? 'within' : 'over'} | median of ${devRebuilds.length} rebuilds (${devRebuilds.map(s).join(', ')} s), unit ${s(devUnit)} s |`);
   out(`| md-to-pdf: frame file + ${mdFiles.length - 1} case files (one CLI run) | ${s(mdToPdf.wallMs)} | ${u(mdToPdf.wallMs)} | ${cpu(mdToPdf.cpuMs)} | ${memCell(mdToPdf.peak!)} | | | ${mdFiles.length} PDFs; one edition, solutions left in, mermaid left as code |`);
   out(`| mmdc per diagram + fresh browser per PDF | ${s(naiveMs)} | ${u(naiveMs)} | ${cpu(naiveRan.cpuMs)} | ${memCell(naiveRan.peak!)} | | | ${naive.diagrams} × mmdc = ${s(naive.mmdcMs)} s; ${naive.documents} × (launch, setContent, pdf, close) = ${s(naive.printMs)} s; Markdown→HTML ${s(naive.renderMs)} s; one print per document (no TOC page numbers) |`);
   out(`| casebook cold build, generated 25-case course | ${s(g25.buildMs)} | ${units(g25)} | ${cpu(g25.cpuMs)} | ${memCell(g25.peak)} | | | ${docs(g25)}; ${s(g25.buildMs / 25)} s/case |`);

@@ -8,7 +8,7 @@ import { InterruptedError } from './errors.js';
 import { loadCourse } from './load/load-course.js';
 import type { Course, Document, Output, RawCourse } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
-import { withBrowserSession } from './print/browser-session.js';
+import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
 import { finalizePdf, type PdfMetadata } from './print/finalize-pdf.js';
 import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
@@ -37,6 +37,8 @@ export interface BuildOptions {
   onStage?: (stage: string) => void;
   onPrinted?: (path: string, fromCache: boolean, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** A browser kept from one build to the next (`npm run dev`); otherwise each build opens and closes its own. */
+  session?: BrowserSession;
 }
 
 export interface BuildReport {
@@ -59,9 +61,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const unlock = await lockOutput(options.outDir);
   try {
     const fonts = await fontFiles();
-    const assets = [fontAssets(fonts), mermaidModules];
     const cache = new Cache(options.cacheDir);
-    return await withBrowserSession({ assets, signal: options.signal }, async (session) => {
+    const run = async (session: BrowserSession): Promise<BuildReport> => {
       const stage = stageReporter(options);
       stage('load');
       const sources = await loadCourse(options.contentDir);
@@ -98,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       });
       const [, pdfs] = await Promise.all([drawing, Promise.all(finishing)]);
       // Chromium shuts down while the last files are checked and written.
-      void session.close();
+      if (!options.session) void session.close();
       stage('verify');
       const outputs = await withPacks(course, pdfs.flatMap(({ printed, pdf }) => [pdf, ...editions(course, printed, fonts)]), date);
       await guard.checkAll(outputs.filter((o) => !o.path.endsWith('.pdf')));
@@ -107,7 +108,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await writeOutput(options.outDir, outputs);
       await cache.put('built', sourcesKey, 'ok');
       return { course, outputs, warnings, cache: cache.stats, browserStarted: session.used };
-    });
+    };
+    return await (options.session ? run(options.session) : withBrowserSession({ assets: pageAssets(fonts), signal: options.signal }, run));
   } finally {
     await unlock();
   }
@@ -149,6 +151,11 @@ export async function renderCourse(
   ]);
   const docs = renderDocuments({ course, contentDir: options.contentDir, templates, css, buildDate: date });
   return { course, warnings, docs, css, date };
+}
+
+/** What the build's pages may load: the bundled fonts and Mermaid's modules. */
+export function pageAssets(fonts: FontFile[]): AssetSource[] {
+  return [fontAssets(fonts), mermaidModules];
 }
 
 function sourceTexts(sources: RawCourse): string[] {

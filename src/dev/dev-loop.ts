@@ -1,5 +1,7 @@
 import { relative } from 'node:path';
-import { build, defaultDirs } from '../build.js';
+import { build, defaultDirs, pageAssets } from '../build.js';
+import { BrowserSession } from '../print/browser-session.js';
+import { fontFiles } from '../render/fonts.js';
 import { BrowserError, ContentError, formatProblem, InterruptedError } from '../errors.js';
 import { dictionary, format } from '../i18n/index.js';
 import type { PageState } from './pages.js';
@@ -35,6 +37,8 @@ export async function runDev(options: DevOptions): Promise<void> {
   const w = () => dictionary(state.lang).workflow;
   options.say(format(w().devServing, { url: server.url }));
 
+  // One browser for the whole session: a rebuild after a save does not wait for Chromium to start.
+  const session = new BrowserSession(pageAssets(await fontFiles()));
   let pending = true;
   let running: Promise<void> | undefined;
   const rebuild = async () => {
@@ -49,6 +53,7 @@ export async function runDev(options: DevOptions): Promise<void> {
           stylesDir: options.stylesDir,
           cacheDir: options.cache ? defaultDirs.cache : undefined,
           signal: options.signal,
+          session,
         });
         Object.assign(state, { lang: report.course.lang, title: report.course.title, error: undefined });
         for (const warning of report.warnings) options.say(format(w().warning, { problem: formatProblem(warning) }));
@@ -76,6 +81,7 @@ export async function runDev(options: DevOptions): Promise<void> {
   schedule();
   await new Promise<void>((done) => options.signal.addEventListener('abort', () => done(), { once: true }));
   watcher.close();
+  await session.close();
   await running;
   await server.close();
   options.say(w().devStopped);

@@ -53,6 +53,7 @@ export class BrowserSession {
 
   /** Starts the browser and opens a first print page now, without waiting; a failure surfaces on first use. */
   start(): void {
+    if (this.browser) return;
     const page = this.openPage({ javaScript: false });
     page.catch(() => undefined);
     this.idle.push(page);
@@ -65,7 +66,21 @@ export class BrowserSession {
 
   private launch(): Promise<Browser> {
     if (this.closing) return Promise.reject(new BrowserError('Le navigateur a déjà été fermé.'));
-    this.browser ??= findBrowser().then((found) => launchWithRetry(found.path, this.launching.signal));
+    if (!this.browser) {
+      const browser = findBrowser().then((found) => launchWithRetry(found.path, this.launching.signal));
+      this.browser = browser;
+      // A session kept between builds starts a new browser after a crash.
+      void browser.then(
+        (b) =>
+          b.once('disconnected', () => {
+            if (this.browser !== browser) return;
+            this.browser = undefined;
+            this.initialTab = undefined;
+            this.idle.length = 0;
+          }),
+        () => undefined,
+      );
+    }
     return this.browser;
   }
 
