@@ -15,8 +15,9 @@ export interface DrawOptions {
 }
 
 /**
- * Draws every distinct diagram once, in one page that keeps Mermaid loaded. Each block is parsed
- * first: Mermaid can draw a "Syntax error" picture without failing, which must never be printed.
+ * Draws every distinct diagram once, in one page that keeps Mermaid loaded. A drawing that fails,
+ * or that is Mermaid's "Syntax error" picture (drawn without failing), is never printed: every
+ * diagram is then parsed, to name each error with its line.
  */
 export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): Promise<Map<string, string>> {
   const unique = distinct(diagrams);
@@ -32,14 +33,18 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
   if (missing.length === 0) return svgs;
   await options.session.withPage({ javaScript: true }, async (page) => {
     await openMermaid(page, options.fontCss, config);
-    await parseAll(page, missing, options.lang);
     for (const d of missing) {
-      const svg = await renderDiagram(page, `diagram-${d.id}`, d.source);
-      if (svg.includes('aria-roledescription="error"')) {
-        throw new ContentError([diagramProblem(d, { ok: false, message: 'Syntax error' }, options.lang)]);
+      // Drawing parses too: a separate parse of every diagram first would do that work twice.
+      const drawn = await renderDiagram(page, `diagram-${d.id}`, d.source).then(
+        (svg) => ({ svg, reason: svg.includes('aria-roledescription="error"') ? 'Syntax error' : undefined }),
+        (error: unknown) => ({ svg: '', reason: error instanceof Error ? error.message : String(error) }),
+      );
+      if (drawn.reason !== undefined) {
+        await parseAll(page, missing, options.lang);
+        throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
-      svgs.set(d.id, svg);
-      await options.cache.put('diagrams', keyOf(d), svg);
+      svgs.set(d.id, drawn.svg);
+      await options.cache.put('diagrams', keyOf(d), drawn.svg);
     }
   });
   return svgs;
