@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../src/build.js';
+import { replacePages } from '../src/print/read-pdf.js';
 import { bundledFontFamilies } from '../src/render/fonts.js';
 import { fixturesDir, tempDir } from './helpers/course.js';
 import { pdfInfo } from './helpers/pdf.js';
@@ -60,5 +61,26 @@ describe('what a PDF reader shows', () => {
   it('declares the course language', async () => {
     const pdf = await PDFDocument.load(await readFile(join(first.out, 'trainer/pack-formateur.pdf')));
     expect(String(pdf.catalog.get(PDFName.of('Lang')))).toBe('(fr)');
+  });
+});
+
+describe('putting printed pages in place', () => {
+  const pdfWith = async (texts: string[]) => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (const text of texts) doc.addPage([200, 200]).drawText(text, { x: 20, y: 100, size: 12, font });
+    return doc.save();
+  };
+
+  it('replaces the contents of the given pages and keeps the others', async () => {
+    const patched = await replacePages(await pdfWith(['ONE', 'TWO', 'THREE']), { first: 2, last: 2 }, await pdfWith(['REPLACED']));
+    const dir = await tempDir();
+    await writeFile(join(dir, 'patched.pdf'), patched!);
+    const pages = execFileSync('pdftotext', [join(dir, 'patched.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+    expect(pages.slice(0, 3).map((p) => p.trim())).toEqual(['ONE', 'REPLACED', 'THREE']);
+  });
+
+  it('refuses a replacement with another number of pages', async () => {
+    expect(await replacePages(await pdfWith(['ONE', 'TWO', 'THREE']), { first: 1, last: 2 }, await pdfWith(['ALONE']))).toBeUndefined();
   });
 });

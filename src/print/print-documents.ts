@@ -78,7 +78,8 @@ async function printOne(doc: Document, source: string, session: BrowserSession, 
     if (!range) return { doc, pdf: await printHtml(page, html), html };
     await page.evaluate(fillTocInPage, Object.fromEntries(pages));
     const toc = await page.pdf({ ...printOptions, pageRanges: `${range.first}-${range.last}` });
-    return { doc, pdf: await replacePages(pdf, range.first, toc), html };
+    // Should the contents ever take another number of pages, the whole pack is printed again.
+    return { doc, pdf: (await replacePages(pdf, range, toc)) ?? (await printHtml(page, html)), html };
   });
 }
 

@@ -30,16 +30,18 @@ export async function pdfOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
 }
 
 /**
- * `pdf` with its pages from `first` (1-based) replaced by the pages of `replacement`: their
+ * `pdf` with its pages `first`–`last` (1-based) replaced by the pages of `replacement`: their
  * contents and the fonts they use. The pages keep everything else (links, tags, bookmarks), so
- * the replacement must be the same pages laid out the same way, printed again.
+ * the replacement must be the same pages laid out the same way, printed again. Undefined when
+ * the replacement has another number of pages.
  */
-export async function replacePages(pdf: Uint8Array, first: number, replacement: Uint8Array): Promise<Uint8Array> {
+export async function replacePages(pdf: Uint8Array, pages: { first: number; last: number }, replacement: Uint8Array): Promise<Uint8Array | undefined> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const source = await PDFDocument.load(replacement, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  if (source.getPageCount() !== pages.last - pages.first + 1 || pages.last > doc.getPageCount()) return undefined;
   const copier = PDFObjectCopier.for(source.context, doc.context);
   source.getPages().forEach((page, i) => {
-    const target = doc.getPage(first - 1 + i).node;
+    const target = doc.getPage(pages.first - 1 + i).node;
     // The page's own content stream is dropped with it; its fonts may serve other pages.
     const old = target.get(PDFName.of('Contents'));
     if (old instanceof PDFRef) doc.context.delete(old);
