@@ -46,8 +46,8 @@ export function printDocuments(jobs: PrintJob[], options: PrintOptions): Promise
       options.onPrinted?.(doc, true);
       return { doc, pdf: new Uint8Array(cached), html: cachedHtml.toString('utf8') };
     }
-    // Documents queue while Chromium starts, so that the longest are printed first: the packs
-    // (printed twice when their page numbers move), then by length.
+    // Documents queue while Chromium starts, so that the longest are printed first: the packs,
+    // then by length.
     await options.session.ready();
     const priority = (doc.hasToc ? 1e9 : 0) + html.length;
     const printed = await slot(priority, () => withRetry(() => printOne(doc, html, options.session, options.cache)));
