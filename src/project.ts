@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The casebook folder (templates/, styles/, .cache/), found upwards from this module: it runs
- * from src/ (tests) or from a compiled command under .cache/casebook/cli/ (scripts/casebook.mjs).
+ * from src/ (tests) or from a compiled command under .cache/casebook/js/ (scripts/compile.mjs).
  */
 export const projectDir = findProject(dirname(fileURLToPath(import.meta.url)));
 

@@ -124,8 +124,8 @@ describe('printed pages', () => {
     expect(info.Title).toBe('Atelier de test – Architecture cible — Édition formateur');
     expect(info.Author).toBe('École de test');
     expect(info.Tagged).toBe('yes');
-    const { pdfOutline } = await import('../src/print/read-pdf.js');
-    const outline = await pdfOutline(await readFile(file('trainer/pack-formateur.pdf')));
+    const { loadPdf, pdfOutline } = await import('../src/print/read-pdf.js');
+    const outline = pdfOutline(await loadPdf(await readFile(file('trainer/pack-formateur.pdf'))));
     expect(outline.map((o) => o.title)).toContain('Cas 1 — Banque Alpha : scoring en moins de 2 s');
   });
 });

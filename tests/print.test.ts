@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../src/build.js';
-import { replacePages } from '../src/print/read-pdf.js';
+import { loadPdf, replacePages } from '../src/print/read-pdf.js';
 import { bundledFontFamilies } from '../src/render/fonts.js';
 import { fixturesDir, tempDir } from './helpers/course.js';
 import { pdfInfo } from './helpers/pdf.js';
@@ -73,7 +73,7 @@ describe('putting printed pages in place', () => {
   };
 
   it('replaces the contents of the given pages and keeps the others', async () => {
-    const patched = await replacePages(await pdfWith(['ONE', 'TWO', 'THREE']), { first: 2, last: 2 }, await pdfWith(['REPLACED']));
+    const patched = await replacePages(await loadPdf(await pdfWith(['ONE', 'TWO', 'THREE'])), { first: 2, last: 2 }, await pdfWith(['REPLACED']));
     const dir = await tempDir();
     await writeFile(join(dir, 'patched.pdf'), patched!);
     const pages = execFileSync('pdftotext', [join(dir, 'patched.pdf'), '-'], { encoding: 'utf8' }).split('\f');
@@ -81,6 +81,6 @@ describe('putting printed pages in place', () => {
   });
 
   it('refuses a replacement with another number of pages', async () => {
-    expect(await replacePages(await pdfWith(['ONE', 'TWO', 'THREE']), { first: 1, last: 2 }, await pdfWith(['ALONE']))).toBeUndefined();
+    expect(await replacePages(await loadPdf(await pdfWith(['ONE', 'TWO', 'THREE'])), { first: 1, last: 2 }, await pdfWith(['ALONE']))).toBeUndefined();
   });
 });

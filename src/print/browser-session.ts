@@ -39,16 +39,16 @@ export class BrowserSession {
   private readonly launching = new AbortController();
   /** Print pages ready for the next document; the first one may still be opening. */
   private readonly idle: Promise<Page>[] = [];
-  /** The tab Chromium opens at start: the first page used, rather than one more process. */
-  private initialTab: Promise<Page | undefined> | undefined;
+  /** Whether the tab Chromium opens at start was taken: the first page, rather than one more process. */
+  private initialTabTaken = false;
   private closing: Promise<void> | undefined;
-  private usedPages = 0;
+  private pageAsked = false;
 
   constructor(private readonly assets: AssetSource[] = []) {}
 
-  /** Whether any page was opened, i.e. whether the build needed the browser. */
+  /** Whether any page was asked for, i.e. whether the build needed the browser. */
   get used(): boolean {
-    return this.usedPages > 0;
+    return this.pageAsked;
   }
 
   /** Starts the browser and opens a first print page now, without waiting; a failure surfaces on first use. */
@@ -75,7 +75,7 @@ export class BrowserSession {
           b.once('disconnected', () => {
             if (this.browser !== browser) return;
             this.browser = undefined;
-            this.initialTab = undefined;
+            this.initialTabTaken = false;
             this.idle.length = 0;
           }),
         () => undefined,
@@ -89,7 +89,7 @@ export class BrowserSession {
    * for the next document; Mermaid's page, used once per build, is closed to free its memory.
    */
   async withPage<T>(options: PageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
-    this.usedPages++;
+    this.pageAsked = true;
     const page = await ((!options.javaScript && this.idle.shift()) || this.openPage(options));
     let result: T;
     try {
@@ -106,18 +106,12 @@ export class BrowserSession {
 
   private async openPage(options: PageOptions): Promise<Page> {
     const browser = await this.launch();
-    this.initialTab ??= browser.pages().then((pages) => pages[0], () => undefined);
-    const page = (await this.claimInitialTab()) ?? (await browser.newPage());
+    const initial = this.initialTabTaken ? undefined : ((this.initialTabTaken = true), (await browser.pages())[0]);
+    const page = initial ?? (await browser.newPage());
     await page.setJavaScriptEnabled(options.javaScript);
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     return page;
-  }
-
-  private async claimInitialTab(): Promise<Page | undefined> {
-    const tab = this.initialTab;
-    this.initialTab = Promise.resolve(undefined);
-    return tab;
   }
 
   private async answer(request: HTTPRequest): Promise<void> {
@@ -165,7 +159,6 @@ export async function withBrowserSession<T>(
     await session.close();
   }
 }
-
 
 async function launchWithRetry(executablePath: string, signal: AbortSignal): Promise<Browser> {
   // Loaded here: a build whose pages all come from the cache never starts a browser.

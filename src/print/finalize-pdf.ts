@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, ParseSpeeds, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { loadPdf } from './read-pdf.js';
 
 export interface PdfMetadata {
   title: string;
@@ -14,7 +15,7 @@ export interface PdfMetadata {
 
 /** Sets what a PDF reader shows (title, author, language) and fixes the dates Chromium stamps. */
 export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const pdf = await loadPdf(bytes);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setSubject(meta.subject);
   if (meta.author) pdf.setAuthor(meta.author);

@@ -4,7 +4,7 @@ import { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { htmlText } from '../render/html-text.js';
-import { pdfOutline, replacePages } from './read-pdf.js';
+import { loadPdf, pdfOutline, replacePages } from './read-pdf.js';
 import { withRetry } from './retry.js';
 
 export interface PrintOptions {
@@ -69,17 +69,16 @@ async function printOne(doc: Document, source: string, session: BrowserSession, 
     const guess = new Map<string, number>(JSON.parse((await cache.get('toc', key))?.toString() ?? '[]'));
     const first = fillToc(source, guess);
     const pdf = await printHtml(page, first);
-    const outline = await pdfOutline(pdf);
-    const pages = tocPages(first, outline);
+    const printed = await loadPdf(pdf);
+    const { pages, range } = tocLayout(first, pdfOutline(printed));
     await cache.put('toc', key, JSON.stringify([...pages]));
     if (sameEntries(pages, guess)) return { doc, pdf, html: first };
     const html = fillToc(source, pages);
-    const range = tocRange(first, outline);
     if (!range) return { doc, pdf: await printHtml(page, html), html };
     await page.evaluate(fillTocInPage, Object.fromEntries(pages));
     const toc = await page.pdf({ ...printOptions, pageRanges: `${range.first}-${range.last}` });
     // Should the contents ever take another number of pages, the whole pack is printed again.
-    return { doc, pdf: (await replacePages(pdf, range, toc)) ?? (await printHtml(page, html)), html };
+    return { doc, pdf: (await replacePages(printed, range, toc)) ?? (await printHtml(page, html)), html };
   });
 }
 
@@ -103,27 +102,23 @@ async function printHtml(page: Page, html: string): Promise<Uint8Array> {
 const tocPageSpan = /(<span class="toc-page" data-toc-target="([^"]+)">)[^<]*(<\/span>)/g;
 
 /**
- * Page of each table-of-contents entry. Chromium makes one bookmark per heading, in document
- * order, so the n-th bookmark is the n-th heading (their titles are not reliable to compare).
+ * Where a print put each table-of-contents entry, and the table's own pages. Chromium makes one
+ * bookmark per heading, in document order, so the n-th bookmark is the n-th heading (their titles
+ * are not reliable to compare). The table's pages run from its title to the page before the next
+ * heading. Nothing is known when bookmarks and headings do not match.
  */
-export function tocPages(html: string, outline: { page: number }[]): Map<string, number> {
-  const pages = new Map<string, number>();
+export function tocLayout(html: string, outline: { page: number }[]): { pages: Map<string, number>; range?: { first: number; last: number } } {
   const headings = headingsOf(html);
-  if (headings.length !== outline.length) return pages;
+  const pages = new Map<string, number>();
+  if (headings.length !== outline.length) return { pages };
   const targets = new Set([...html.matchAll(tocPageSpan)].map((m) => m[2]!));
   headings.forEach((h, i) => {
     if (h.id && targets.has(h.id)) pages.set(h.id, outline[i]!.page);
   });
-  return pages;
-}
-
-/** The pages of the table of contents: from its title to the page before the next heading. */
-export function tocRange(html: string, outline: { page: number }[]): { first: number; last: number } | undefined {
-  const headings = headingsOf(html);
   const at = headings.findIndex((h) => h.id === tocTitleId);
-  if (at < 0 || headings.length !== outline.length || at + 1 >= outline.length) return undefined;
+  if (at < 0 || at + 1 >= outline.length) return { pages };
   const first = outline[at]!.page;
-  return { first, last: Math.max(first, outline[at + 1]!.page - 1) };
+  return { pages, range: { first, last: Math.max(first, outline[at + 1]!.page - 1) } };
 }
 
 const tocTitleId = 'toc-title';

@@ -7,9 +7,13 @@ export interface OutlineEntry {
   depth: number;
 }
 
-/** The bookmarks with the page each one opens, in document order (pdf-lib: quick to load). */
-export async function pdfOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+/** A PDF as pdf-lib edits it, loaded without pdf-lib's pauses (they only add waits). */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/** The bookmarks with the page each one opens, in document order. */
+export function pdfOutline(pdf: PDFDocument): OutlineEntry[] {
   const pageOf = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const entries: OutlineEntry[] = [];
   const walk = (first: PDFDict | undefined, depth: number) => {
@@ -30,14 +34,13 @@ export async function pdfOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
 }
 
 /**
- * `pdf` with its pages `first`–`last` (1-based) replaced by the pages of `replacement`: their
+ * `doc`, saved with its pages `first`–`last` (1-based) replaced by the pages of `replacement`: their
  * contents and the fonts they use. The pages keep everything else (links, tags, bookmarks), so
  * the replacement must be the same pages laid out the same way, printed again. Undefined when
  * the replacement has another number of pages.
  */
-export async function replacePages(pdf: Uint8Array, pages: { first: number; last: number }, replacement: Uint8Array): Promise<Uint8Array | undefined> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  const source = await PDFDocument.load(replacement, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+export async function replacePages(doc: PDFDocument, pages: { first: number; last: number }, replacement: Uint8Array): Promise<Uint8Array | undefined> {
+  const source = await loadPdf(replacement);
   if (source.getPageCount() !== pages.last - pages.first + 1 || pages.last > doc.getPageCount()) return undefined;
   const copier = PDFObjectCopier.for(source.context, doc.context);
   source.getPages().forEach((page, i) => {
