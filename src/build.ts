@@ -9,7 +9,7 @@ import { loadCourse } from './load/load-course.js';
 import type { Course, Document, Output, RawCourse } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
-import { finalizePdf, type PdfMetadata } from './print/finalize-pdf.js';
+import type { PdfMetadata } from './print/finalize-pdf.js';
 import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { renderDocuments } from './render/render-documents.js';
@@ -21,7 +21,7 @@ import { startPdfReader } from './verify/pdf-text.js';
 import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
-import { zipOutputs, type Deflated } from './write/zip.js';
+import { Deflated, zipOutputs } from './write/zip.js';
 import { labels } from './i18n/index.js';
 import { projectDir } from './project.js';
 
@@ -87,22 +87,36 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       let done = 0;
       const printing = printDocuments(
         docs.map((doc) => ({ doc, html: doc.diagrams.length === 0 ? Promise.resolve(doc.html) : drawing.then((svgs) => fillDiagrams(doc.html, svgs)) })),
-        { session, cache, onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length) },
+        {
+          session,
+          cache,
+          metadata: (doc, html) => pdfMetadata(doc, html, course, date),
+          onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length),
+        },
       );
-      // Each PDF is finished and, for students, read back while the next ones print.
+      // Every file is read back (students' files) and compressed for the packs as soon as it is
+      // made, while the next ones print.
       const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(course)), course.lang, cache);
-      const finishing = printing.map(async (job) => {
-        const printed = await job;
-        const pdf = await finishPdf(printed, course, date, cache);
-        await guard.check(pdf);
-        return { printed, pdf };
+      const deflated = new Deflated();
+      const made = async (files: Output[]) => {
+        files.forEach((file) => deflated.start(file));
+        await Promise.all(files.map((file) => guard.check(file)));
+        return files;
+      };
+      const finishing = docs.map(async (doc, i) => {
+        const [printed, markdown] = await Promise.all([
+          printing[i]!.then((p) => made([{ path: doc.path, audience: doc.audience, bytes: p.pdf, pages: p.pages }, ...htmlEdition(p, fonts)])),
+          made(doc.hasToc ? [markdownEdition(course, doc)] : []),
+        ]);
+        return [...printed, ...markdown];
       });
-      const [, pdfs] = await Promise.all([drawing, Promise.all(finishing)]);
-      // Chromium shuts down while the last files are checked and written.
+      const [, finished] = await Promise.all([drawing, Promise.all(finishing)]);
+      // Chromium shuts down while the packs are made and checked.
       if (!options.session) void session.close();
       stage('verify');
-      const outputs = await withPacks(course, pdfs.flatMap(({ printed, pdf }) => [pdf, ...editions(course, printed, fonts)]), date);
-      await guard.checkAll(outputs.filter((o) => !o.path.endsWith('.pdf')));
+      const files = finished.flat();
+      const outputs = [...files, ...(await packs(course, files, date, deflated))];
+      await guard.checkAll(outputs.filter((o) => o.path.endsWith('.zip')));
       stage('write');
       if (options.signal?.aborted) throw new InterruptedError('interrupted');
       await writeOutput(options.outDir, outputs);
@@ -162,10 +176,10 @@ function sourceTexts(sources: RawCourse): string[] {
   return [sources.course, ...sources.cases].flatMap((s) => [s.file, s.text]);
 }
 
-/** A printed PDF with its metadata, clean bookmarks and fixed dates. */
-async function finishPdf({ doc, pdf, html }: Printed, course: Course, date: Date, cache: Cache): Promise<Output> {
+/** What a PDF says of itself: titles, language, clean bookmarks, fixed dates. */
+function pdfMetadata(doc: Document, html: string, course: Course, date: Date): PdfMetadata {
   const l = labels(course.lang);
-  const meta: PdfMetadata = {
+  return {
     title: doc.title,
     subject: doc.subject,
     author: course.author ?? course.organisation,
@@ -174,38 +188,40 @@ async function finishPdf({ doc, pdf, html }: Printed, course: Course, date: Date
     bookmarks: headingsOf(html).map((h) => h.text),
     date,
   };
-  const key = Cache.key('final-v1', pdf, JSON.stringify(meta));
-  const [bytes, pages] = await Promise.all([cache.get('final', key), cache.get('pages', key)]);
-  if (bytes && pages) return { path: doc.path, audience: doc.audience, bytes: new Uint8Array(bytes), pages: Number(pages.toString()) };
-  const final = await finalizePdf(pdf, meta);
-  await cache.put('final', key, final.bytes);
-  await cache.put('pages', key, String(final.pages));
-  return { path: doc.path, audience: doc.audience, ...final };
 }
 
-/** The HTML and Markdown editions that go with a pack. */
-function editions(course: Course, { doc, html }: Printed, fonts: FontFile[]): Output[] {
+/** The HTML edition of a pack, as printed; it loads its fonts from a folder beside it. */
+function htmlEdition({ doc, html }: Printed, fonts: FontFile[]): Output[] {
   if (!doc.hasToc) return [];
-  const [edition, name] = doc.path.split('/') as [string, string];
-  const stem = name.replace(/\.pdf$/, '');
-  const text = (s: string) => new TextEncoder().encode(s);
+  const { edition, stem } = editionPath(doc);
   return [
-    // The HTML edition loads its fonts from a folder beside it.
-    { path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: text(html.replaceAll(fontBaseUrl, 'fonts/')) },
+    { path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(html.replaceAll(fontBaseUrl, 'fonts/')) },
     ...fonts.map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
-    { path: `${edition}/md/${stem}.md`, audience: doc.audience, bytes: text(renderMarkdown(selectEdition(course, doc.audience))) },
   ];
 }
 
-/** The files, and the two packs to send: the students' files, and everything. */
-async function withPacks(course: Course, files: Output[], date: Date): Promise<Output[]> {
+/** The Markdown edition of a pack, made from the course, not from the print. */
+function markdownEdition(course: Course, doc: Document): Output {
+  const { edition, stem } = editionPath(doc);
+  return { path: `${edition}/md/${stem}.md`, audience: doc.audience, bytes: new TextEncoder().encode(renderMarkdown(selectEdition(course, doc.audience))) };
+}
+
+function editionPath(doc: Document): { edition: string; stem: string } {
+  const [edition, name] = doc.path.split('/') as [string, string];
+  return { edition, stem: name.replace(/\.pdf$/, '') };
+}
+
+/** The two packs to send: the students' files, and everything. */
+async function packs(course: Course, files: Output[], date: Date, deflated: Deflated): Promise<Output[]> {
   const l = labels(course.lang);
-  const deflated: Deflated = new Map();
   const [student, trainer] = await Promise.all([
     zipOutputs(files.filter((f) => f.audience === 'student'), date, l.files.studentPack, deflated),
     zipOutputs(files, date, l.files.trainerPack, deflated),
   ]);
-  return [...files, { path: 'packs/student.zip', audience: 'student', bytes: student }, { path: 'packs/trainer.zip', audience: 'trainer', bytes: trainer }];
+  return [
+    { path: 'packs/student.zip', audience: 'student', bytes: student },
+    { path: 'packs/trainer.zip', audience: 'trainer', bytes: trainer },
+  ];
 }
 
 function startOfDay(now: Date): Date {

@@ -109,6 +109,8 @@ describe('printed pages', () => {
       const pages = pdfPages(file(pack), { layout: true });
       const tocAt = pages.findIndex((p) => p.includes('Sommaire'));
       expect(pages.filter((p) => p.includes('Sommaire')), pack).toHaveLength(1);
+      // The contents' pages, printed again on their own, still count the whole pack.
+      expect(pages[tocAt], pack).toMatch(new RegExp(`page ${tocAt + 1} / ${pages.length}\\b`));
       const entries = [...pages[tocAt]!.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: flat(m[1]!), page: Number(m[2]) }));
       expect(entries.length, pack).toBeGreaterThanOrEqual(4);
       for (const { title, page } of entries) {

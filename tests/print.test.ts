@@ -72,15 +72,21 @@ describe('putting printed pages in place', () => {
     return doc.save();
   };
 
-  it('replaces the contents of the given pages and keeps the others', async () => {
-    const patched = await replacePages(await loadPdf(await pdfWith(['ONE', 'TWO', 'THREE'])), { first: 2, last: 2 }, await pdfWith(['REPLACED']));
+  const pageTexts = async (doc: PDFDocument) => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'patched.pdf'), patched!);
-    const pages = execFileSync('pdftotext', [join(dir, 'patched.pdf'), '-'], { encoding: 'utf8' }).split('\f');
-    expect(pages.slice(0, 3).map((p) => p.trim())).toEqual(['ONE', 'REPLACED', 'THREE']);
+    await writeFile(join(dir, 'patched.pdf'), await doc.save());
+    return execFileSync('pdftotext', [join(dir, 'patched.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map((p) => p.trim());
+  };
+
+  it('replaces the contents of the given pages and keeps the others', async () => {
+    const doc = await loadPdf(await pdfWith(['ONE', 'TWO', 'THREE']));
+    expect(await replacePages(doc, { first: 2, last: 2 }, await pdfWith(['REPLACED']))).toBe(true);
+    expect(await pageTexts(doc)).toEqual(['ONE', 'REPLACED', 'THREE']);
   });
 
-  it('refuses a replacement with another number of pages', async () => {
-    expect(await replacePages(await loadPdf(await pdfWith(['ONE', 'TWO', 'THREE'])), { first: 1, last: 2 }, await pdfWith(['ALONE']))).toBeUndefined();
+  it('refuses a replacement with another number of pages, and leaves the document as it was', async () => {
+    const doc = await loadPdf(await pdfWith(['ONE', 'TWO', 'THREE']));
+    expect(await replacePages(doc, { first: 1, last: 2 }, await pdfWith(['ALONE']))).toBe(false);
+    expect(await pageTexts(doc)).toEqual(['ONE', 'TWO', 'THREE']);
   });
 });

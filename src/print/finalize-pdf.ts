@@ -13,9 +13,12 @@ export interface PdfMetadata {
   date: Date;
 }
 
-/** Sets what a PDF reader shows (title, author, language) and fixes the dates Chromium stamps. */
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
-  const pdf = await loadPdf(bytes);
+/**
+ * Sets what a PDF reader shows (title, author, language) and fixes the dates Chromium stamps. A
+ * PDF already loaded (to read its bookmarks) is finished as it is, without parsing it again.
+ */
+export async function finalizePdf(printed: Uint8Array | PDFDocument, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = printed instanceof PDFDocument ? printed : await loadPdf(printed);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setSubject(meta.subject);
   if (meta.author) pdf.setAuthor(meta.author);

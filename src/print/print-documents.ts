@@ -4,19 +4,25 @@ import { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { htmlText } from '../render/html-text.js';
+import type { PDFDocument } from 'pdf-lib';
+import { finalizePdf, type PdfMetadata } from './finalize-pdf.js';
 import { loadPdf, pdfOutline, replacePages } from './read-pdf.js';
 import { withRetry } from './retry.js';
 
 export interface PrintOptions {
   session: BrowserSession;
   cache: Cache;
+  /** What each PDF says of itself (title, language, bookmarks…), from its document and HTML. */
+  metadata: (doc: Document, html: string) => PdfMetadata;
   /** Called after each document, for progress. */
   onPrinted?: (doc: Document, fromCache: boolean) => void;
 }
 
+/** A finished PDF: printed, with its metadata, clean bookmarks and fixed dates. */
 export interface Printed {
   doc: Document;
   pdf: Uint8Array;
+  pages: number;
   /** The HTML as printed, with its table of contents filled. */
   html: string;
 }
@@ -27,40 +33,42 @@ export interface PrintJob {
   html: Promise<string>;
 }
 
-const printVersion = 'print-v1';
+const printVersion = 'print-v2';
 const pageTimeout = 60_000;
 
 /**
  * Prints documents as soon as their HTML is ready, a few at a time (bounded by the machine's
- * cores); unchanged ones come from the cache. One promise per document, so that each PDF can be
- * finished while the next ones print.
+ * cores), and finishes each PDF; unchanged ones come from the cache. One promise per document,
+ * so that each PDF can be checked while the next ones print.
  */
 export function printDocuments(jobs: PrintJob[], options: PrintOptions): Promise<Printed>[] {
   const slot = limiter(Math.max(2, Math.min(4, availableParallelism())));
   return jobs.map(async ({ doc, html: ready }) => {
     const html = await ready;
-    const key = Cache.key(printVersion, html);
-    const cached = await options.cache.get('pdf', key);
-    const cachedHtml = cached && (await options.cache.get('html', key));
-    if (cached && cachedHtml) {
+    const meta = options.metadata(doc, html);
+    const key = Cache.key(printVersion, html, JSON.stringify(meta));
+    const [cachedPdf, cachedLayout] = await Promise.all([options.cache.get('pdf', key), options.cache.get('printed', key)]);
+    if (cachedPdf && cachedLayout) {
       options.onPrinted?.(doc, true);
-      return { doc, pdf: new Uint8Array(cached), html: cachedHtml.toString('utf8') };
+      return { doc, pdf: new Uint8Array(cachedPdf), ...(JSON.parse(cachedLayout.toString('utf8')) as { pages: number; html: string }) };
     }
     // Documents queue while Chromium starts, so that the longest are printed first: the packs,
     // then by length.
     await options.session.ready();
     const priority = (doc.hasToc ? 1e9 : 0) + html.length;
     const printed = await slot(priority, () => withRetry(() => printOne(doc, html, options.session, options.cache)));
-    await options.cache.put('pdf', key, printed.pdf);
-    await options.cache.put('html', key, printed.html);
+    // Finished once the page is free for the next document.
+    const { bytes, pages } = await finalizePdf(printed.pdf, meta);
+    await options.cache.put('pdf', key, bytes);
+    await options.cache.put('printed', key, JSON.stringify({ pages, html: printed.html }));
     options.onPrinted?.(doc, false);
-    return printed;
+    return { doc, pdf: bytes, pages, html: printed.html };
   });
 }
 
-async function printOne(doc: Document, source: string, session: BrowserSession, cache: Cache): Promise<Printed> {
+async function printOne(doc: Document, source: string, session: BrowserSession, cache: Cache): Promise<{ pdf: Uint8Array | PDFDocument; html: string }> {
   return session.withPage({ javaScript: false }, async (page) => {
-    if (!doc.hasToc) return { doc, pdf: await printHtml(page, source), html: source };
+    if (!doc.hasToc) return { pdf: await printHtml(page, source), html: source };
     // Chromium has no target-counter(): the page of each entry is read from the bookmarks of a
     // first print, with last build's numbers (after a small edit they rarely move). When they
     // moved, only the table of contents is printed again and put in place: it has pages of its
@@ -68,17 +76,20 @@ async function printOne(doc: Document, source: string, session: BrowserSession, 
     const key = Cache.key('toc', doc.path);
     const guess = new Map<string, number>(JSON.parse((await cache.get('toc', key))?.toString() ?? '[]'));
     const first = fillToc(source, guess);
-    const pdf = await printHtml(page, first);
-    const printed = await loadPdf(pdf);
+    const printed = await loadPdf(await printHtml(page, first));
     const { pages, range } = tocLayout(first, pdfOutline(printed));
     await cache.put('toc', key, JSON.stringify([...pages]));
-    if (sameEntries(pages, guess)) return { doc, pdf, html: first };
+    if (sameEntries(pages, guess)) return { pdf: printed, html: first };
     const html = fillToc(source, pages);
-    if (!range) return { doc, pdf: await printHtml(page, html), html };
-    await page.evaluate(fillTocInPage, Object.fromEntries(pages));
-    const toc = await page.pdf({ ...printOptions, pageRanges: `${range.first}-${range.last}` });
+    if (range) {
+      // What follows the contents is dropped from the page first: laying out the whole pack
+      // again would cost as much as its first print.
+      await page.evaluate(contentsOnly, Object.fromEntries(pages), printed.getPageCount());
+      const toc = await page.pdf({ ...printOptions, pageRanges: `${range.first}-${range.last}` });
+      if (await replacePages(printed, range, toc)) return { pdf: printed, html };
+    }
     // Should the contents ever take another number of pages, the whole pack is printed again.
-    return { doc, pdf: (await replacePages(printed, range, toc)) ?? (await printHtml(page, html)), html };
+    return { pdf: await printHtml(page, html), html };
   });
 }
 
@@ -127,11 +138,19 @@ export function fillToc(html: string, pages: Map<string, number>): string {
   return html.replace(tocPageSpan, (_, open: string, id: string, close: string) => `${open}${pages.get(id) ?? ''}${close}`);
 }
 
-/** `fillToc`, in the page already laid out (runs in the browser). */
-function fillTocInPage(pages: Record<string, number>): void {
+/**
+ * In the page already laid out (runs in the browser): fills the contents' numbers, drops what
+ * follows the contents, and writes the pack's page count where the footer counted it, so that the
+ * contents' pages print as they are in the whole pack.
+ */
+function contentsOnly(pages: Record<string, number>, total: number): void {
   for (const span of document.querySelectorAll<HTMLElement>('.toc-page[data-toc-target]')) {
     span.textContent = String(pages[span.dataset.tocTarget!] ?? '');
   }
+  for (let node = document.querySelector('.toc'); node && node !== document.body; node = node.parentElement) {
+    while (node.nextSibling) node.nextSibling.remove();
+  }
+  for (const style of document.querySelectorAll('style')) style.textContent = style.textContent!.replaceAll('counter(pages)', `"${total}"`);
 }
 
 /** The headings of a page in document order, as plain text, for bookmarks. */

@@ -34,14 +34,14 @@ export function pdfOutline(pdf: PDFDocument): OutlineEntry[] {
 }
 
 /**
- * `doc`, saved with its pages `first`–`last` (1-based) replaced by the pages of `replacement`: their
- * contents and the fonts they use. The pages keep everything else (links, tags, bookmarks), so
- * the replacement must be the same pages laid out the same way, printed again. Undefined when
- * the replacement has another number of pages.
+ * Replaces pages `first`–`last` (1-based) of `doc` by the pages of `replacement`: their contents
+ * and the fonts they use. The pages keep everything else (links, tags, bookmarks), so the
+ * replacement must be the same pages laid out the same way, printed again. False, and `doc`
+ * untouched, when the replacement has another number of pages.
  */
-export async function replacePages(doc: PDFDocument, pages: { first: number; last: number }, replacement: Uint8Array): Promise<Uint8Array | undefined> {
+export async function replacePages(doc: PDFDocument, pages: { first: number; last: number }, replacement: Uint8Array): Promise<boolean> {
   const source = await loadPdf(replacement);
-  if (source.getPageCount() !== pages.last - pages.first + 1 || pages.last > doc.getPageCount()) return undefined;
+  if (source.getPageCount() !== pages.last - pages.first + 1 || pages.last > doc.getPageCount()) return false;
   const copier = PDFObjectCopier.for(source.context, doc.context);
   source.getPages().forEach((page, i) => {
     const target = doc.getPage(pages.first - 1 + i).node;
@@ -51,5 +51,5 @@ export async function replacePages(doc: PDFDocument, pages: { first: number; las
     target.set(PDFName.of('Contents'), copier.copy(page.node.get(PDFName.of('Contents'))!));
     target.set(PDFName.of('Resources'), copier.copy(page.node.Resources()!));
   });
-  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return true;
 }

@@ -7,14 +7,31 @@ const deflate = promisify(deflateRaw);
 
 /**
  * Compressed file contents, shared by the zips of one build: the trainer's pack holds every
- * student file too. Node's zlib compresses them off the main thread, several at once.
+ * student file too. Node's zlib compresses them off the main thread, several at once, each as
+ * soon as it is made.
  */
-export type Deflated = Map<Output, Promise<Uint8Array | undefined>>;
+export class Deflated {
+  private readonly bodies = new Map<Output, Promise<Uint8Array | undefined>>();
+
+  /** Starts compressing a file, once; a failure surfaces when its zip is made. */
+  start(output: Output): void {
+    if (this.bodies.has(output)) return;
+    // Fonts are compressed already: stored as they are.
+    const body = output.path.endsWith('.woff2') ? Promise.resolve(undefined) : deflate(output.bytes, { level: 6 });
+    body.catch(() => undefined);
+    this.bodies.set(output, body);
+  }
+
+  body(output: Output): Promise<Uint8Array | undefined> {
+    this.start(output);
+    return this.bodies.get(output)!;
+  }
+}
 
 /** A zip whose bytes depend only on its files and the given date (entries sorted, one mtime). */
-export async function zipOutputs(outputs: Output[], date: Date, prefix: string, deflated: Deflated = new Map()): Promise<Uint8Array> {
+export async function zipOutputs(outputs: Output[], date: Date, prefix: string, deflated = new Deflated()): Promise<Uint8Array> {
   const sorted = [...outputs].sort((a, b) => a.path.localeCompare(b.path));
-  const bodies = await Promise.all(sorted.map((output) => deflatedBody(output, deflated)));
+  const bodies = await Promise.all(sorted.map((output) => deflated.body(output)));
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -27,16 +44,6 @@ export async function zipOutputs(outputs: Output[], date: Date, prefix: string, 
   });
   zip.end();
   return Buffer.concat(chunks);
-}
-
-function deflatedBody(output: Output, deflated: Deflated): Promise<Uint8Array | undefined> {
-  let body = deflated.get(output);
-  if (!body) {
-    // Fonts are compressed already: stored as they are.
-    body = output.path.endsWith('.woff2') ? Promise.resolve(undefined) : deflate(output.bytes, { level: 6 });
-    deflated.set(output, body);
-  }
-  return body;
 }
 
 /** fflate's documented extension point: it counts the file's CRC and size, the body comes deflated. */
