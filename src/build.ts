@@ -73,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         session.start();
         startPdfReader();
       }
-      const { course, warnings, docs, css, date } = await renderCourse(sources, options, stage);
+      const { course, warnings, docs, css, date } = await renderCourse(sources, options, stage, cache);
       stage('diagrams');
       const drawing = drawDiagrams(docs.flatMap((d) => d.diagrams), {
         session,
@@ -151,6 +151,7 @@ export async function renderCourse(
   sources: RawCourse,
   options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'sourceDateEpoch'>,
   stage: (name: string) => void,
+  cache?: Cache,
 ): Promise<RenderedCourse> {
   stage('validate');
   const valid = validateCourse(sources);
@@ -160,7 +161,7 @@ export async function renderCourse(
   const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : startOfDay(new Date());
   stage('render');
   const [templates, css] = await Promise.all([
-    loadTemplates(options.templatesDir ?? defaultDirs.templates, course.lang),
+    loadTemplates(options.templatesDir ?? defaultDirs.templates, course.lang, cache),
     buildCss(options.stylesDir ?? defaultDirs.styles),
   ]);
   const docs = renderDocuments({ course, contentDir: options.contentDir, templates, css, buildDate: date });

@@ -168,6 +168,9 @@ async function launchWithRetry(executablePath: string, signal: AbortSignal): Pro
       executablePath,
       headless: true,
       args: launchArgs,
+      // CDP over a pipe: a WebSocket client masks every frame it sends, in JavaScript, and
+      // the documents sent are large.
+      pipe: true,
       timeout: 30_000,
       signal,
       // The CLI handles signals: it must also remove its temporary output.
