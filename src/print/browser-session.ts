@@ -10,6 +10,9 @@ export const launchArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // The GPU and network services inside the browser's own process: two processes fewer (140 MB).
+  '--in-process-gpu',
+  '--enable-features=NetworkServiceInProcess2',
   // No renderer process kept in reserve for a next page (the build opens its pages itself), and
   // none for the address bar's pop-ups, which headless Chromium draws for no one: each would cost
   // half a second of CPU at start and 150 MB.
