@@ -233,7 +233,7 @@ try {
   stageTable('Where the time goes (time between onStage callbacks; Chromium starts during `render`, and diagrams are drawn while the first documents print: `print` holds both)',
     ['cold real', cold], ['unchanged', unchanged], ['edit one case', afterEdit], ['cold 25', g25], ['cold 50', g50]);
 
-  out('### Inside `verify` (its parts re-run one by one on the build’s own outputs, after the build)');
+  out('### Finishing and checking (its parts re-run one by one on the build’s own outputs, after the build; in the build, each file is finished and checked while the next ones print)');
   out();
   out('| Part | real course s | 50 cases s |');
   out('|---|---:|---:|');
