@@ -91,6 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           session,
           cache,
           metadata: (doc, html) => pdfMetadata(doc, html, course, date),
+          aside: drawing,
           onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length),
         },
       );

@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -196,6 +197,21 @@ describe('the browser', () => {
     // Puppeteer's own download comes before the system's.
     const own = await findBrowser({}, (p) => p.includes('.cache/puppeteer') || p === '/usr/bin/chromium');
     expect(own.origin).toBe('puppeteer');
+  });
+
+  it('runs no script in a print page, even in the page that drew the diagrams before', async () => {
+    const session = new BrowserSession();
+    const scripted = '<p id="x">before</p><script>document.getElementById("x").textContent = "SCRIPTRAN"</script>';
+    const textOf = (page: Page) => page.setContent(scripted).then(() => page.$eval('#x', (el) => el.textContent));
+    try {
+      const [drawing, ran] = await session.withPage({ javaScript: true }, async (page) => [page, await textOf(page)] as const);
+      expect(ran).toBe('SCRIPTRAN');
+      const [printing, printed] = await session.withPage({ javaScript: false }, async (page) => [page, await textOf(page)] as const);
+      expect(printing).toBe(drawing);
+      expect(printed).toBe('before');
+    } finally {
+      await session.close();
+    }
   });
 });
 

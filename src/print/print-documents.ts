@@ -16,6 +16,11 @@ export interface PrintOptions {
   metadata: (doc: Document, html: string) => PdfMetadata;
   /** Called after each document, for progress. */
   onPrinted?: (doc: Document, fromCache: boolean) => void;
+  /**
+   * Other work on one of the session's pages (Mermaid drawing): one document fewer prints at a
+   * time until it is done, so that no page is opened for the time being only.
+   */
+  aside?: Promise<unknown>;
 }
 
 /** A finished PDF: printed, with its metadata, clean bookmarks and fixed dates. */
@@ -42,7 +47,7 @@ const pageTimeout = 60_000;
  * so that each PDF can be checked while the next ones print.
  */
 export function printDocuments(jobs: PrintJob[], options: PrintOptions): Promise<Printed>[] {
-  const slot = limiter(Math.max(2, Math.min(4, availableParallelism())));
+  const slot = limiter(Math.max(2, Math.min(4, availableParallelism())), options.aside);
   return jobs.map(async ({ doc, html: ready }) => {
     const html = await ready;
     const meta = options.metadata(doc, html);
@@ -166,13 +171,15 @@ function plainText(html: string): string {
 }
 
 /**
- * Runs at most `limit` tasks at once; a freed slot goes to the waiting task of highest priority.
- * Slots are handed out a moment after they are asked for, so that tasks asking together are
- * ordered: printing the longest documents first keeps every slot busy until the end.
+ * Runs at most `limit` tasks at once, one fewer until `aside` settles; a freed slot goes to the
+ * waiting task of highest priority. Slots are handed out a moment after they are asked for, so
+ * that tasks asking together are ordered: printing the longest documents first keeps every slot
+ * busy until the end.
  */
-function limiter(limit: number): <R>(priority: number, task: () => Promise<R>) => Promise<R> {
+function limiter(limit: number, aside?: Promise<unknown>): <R>(priority: number, task: () => Promise<R>) => Promise<R> {
   let active = 0;
   let scheduled = false;
+  let slots = aside ? limit - 1 : limit;
   const waiting: { priority: number; start: () => void }[] = [];
   const dispatch = () => {
     if (scheduled) return;
@@ -180,9 +187,14 @@ function limiter(limit: number): <R>(priority: number, task: () => Promise<R>) =
     setImmediate(() => {
       scheduled = false;
       waiting.sort((a, b) => b.priority - a.priority);
-      for (; active < limit && waiting.length > 0; active++) waiting.shift()!.start();
+      for (; active < slots && waiting.length > 0; active++) waiting.shift()!.start();
     });
   };
+  const widen = () => {
+    slots = limit;
+    dispatch();
+  };
+  aside?.then(widen, widen);
   return async (priority, task) => {
     await new Promise<void>((start) => {
       waiting.push({ priority, start });
