@@ -36,14 +36,13 @@ export interface PageOptions {
 /**
  * The one browser of a build, shared by diagrams and printing. It starts on first use, or earlier
  * when the build asks (`start`, while the course is still being read); a build whose pages all
- * come from the cache never uses it. Pages are kept and reused, Mermaid's too once its scripts
- * are off: opening one costs about as much as printing a short document, and each page is a
- * process of its own (memory).
+ * come from the cache never uses it. Print pages are kept and reused: opening one costs about as
+ * much as printing a short document, and each page is a process of its own (memory).
  */
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private readonly launching = new AbortController();
-  /** Pages ready for the next use, scripts off; the first one may still be opening. */
+  /** Print pages ready for the next document; the first one may still be opening. */
   private readonly idle: Promise<Page>[] = [];
   /** Whether the tab Chromium opens at start was taken: the first page, rather than one more process. */
   private initialTabTaken = false;
@@ -60,7 +59,7 @@ export class BrowserSession {
   /** Starts the browser and opens a first print page now, without waiting; a failure surfaces on first use. */
   start(): void {
     if (this.browser) return;
-    const page = this.openPage();
+    const page = this.openPage({ javaScript: false });
     page.catch(() => undefined);
     this.idle.push(page);
   }
@@ -91,37 +90,30 @@ export class BrowserSession {
   }
 
   /**
-   * Runs `fn` on a page that loads nothing but what the build hands it, then keeps the page for
-   * the next one: each page is a process of its own, and opening one costs about as much as
-   * printing a short document. A page that ran scripts (Mermaid's) is emptied and has them turned
-   * off again before it prints anything.
+   * Runs `fn` on a page that loads nothing but what the build hands it. A print page is then kept
+   * for the next document; Mermaid's page, used once per build, is closed to free its memory.
    */
   async withPage<T>(options: PageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
     this.pageAsked = true;
-    const page = await (this.idle.shift() ?? this.openPage());
+    const page = await ((!options.javaScript && this.idle.shift()) || this.openPage(options));
     let result: T;
     try {
-      if (options.javaScript) await page.setJavaScriptEnabled(true);
       result = await fn(page);
-      if (options.javaScript) {
-        await page.setJavaScriptEnabled(false);
-        await page.setContent('');
-      }
     } catch (error) {
       // A page that failed (crashed, hung) is never reused.
       await page.close().catch(() => undefined);
       throw error;
     }
-    if (this.closing) await page.close().catch(() => undefined);
+    if (this.closing || options.javaScript) await page.close().catch(() => undefined);
     else this.idle.push(Promise.resolve(page));
     return result;
   }
 
-  private async openPage(): Promise<Page> {
+  private async openPage(options: PageOptions): Promise<Page> {
     const browser = await this.launch();
     const initial = this.initialTabTaken ? undefined : ((this.initialTabTaken = true), (await browser.pages())[0]);
     const page = initial ?? (await browser.newPage());
-    await page.setJavaScriptEnabled(false);
+    await page.setJavaScriptEnabled(options.javaScript);
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     return page;

@@ -17,8 +17,8 @@ export interface PrintOptions {
   /** Called after each document, for progress. */
   onPrinted?: (doc: Document, fromCache: boolean) => void;
   /**
-   * Other work on one of the session's pages (Mermaid drawing): one document fewer prints at a
-   * time until it is done, so that no page is opened for the time being only.
+   * Other work in a page of its own (Mermaid drawing): one document fewer prints at a time until
+   * it is done, so that the browser never holds more pages (processes, memory) than print slots.
    */
   aside?: Promise<unknown>;
 }
