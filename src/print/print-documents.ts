@@ -152,7 +152,10 @@ function contentsOnly(pages: Record<string, number>, total: number): void {
   for (const span of document.querySelectorAll<HTMLElement>('.toc-page[data-toc-target]')) {
     span.textContent = String(pages[span.dataset.tocTarget!] ?? '');
   }
-  for (let node = document.querySelector('.toc'); node && node !== document.body; node = node.parentElement) {
+  // Only when the contents end their page (as the stylesheet has them), what follows is on other pages.
+  const toc = document.querySelector('.toc');
+  const ownPages = toc !== null && ['page', 'left', 'right', 'recto', 'verso'].includes(getComputedStyle(toc).breakAfter);
+  for (let node = ownPages ? toc : null; node && node !== document.body; node = node.parentElement) {
     while (node.nextSibling) node.nextSibling.remove();
   }
   for (const style of document.querySelectorAll('style')) style.textContent = style.textContent!.replaceAll('counter(pages)', `"${total}"`);
