@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../src/build.js';
 import { loadPdf, replacePages } from '../src/print/read-pdf.js';
 import { bundledFontFamilies } from '../src/render/fonts.js';
-import { fixturesDir, tempDir } from './helpers/course.js';
-import { pdfInfo } from './helpers/pdf.js';
+import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
+import { pdfInfo, pdfText } from './helpers/pdf.js';
 
 // Two builds of the same course, without cache, at the same SOURCE_DATE_EPOCH.
 let first: { out: string; report: BuildReport };
@@ -88,5 +88,39 @@ describe('putting printed pages in place', () => {
     const doc = await loadPdf(await pdfWith(['ONE', 'TWO', 'THREE']));
     expect(await replacePages(doc, { first: 1, last: 2 }, await pdfWith(['ALONE']))).toBe(false);
     expect(await pageTexts(doc)).toEqual(['ONE', 'TWO', 'THREE']);
+  });
+});
+
+describe('the cache', () => {
+  const day = 86_400;
+  const printedFresh = async (contentDir: string, cacheDir: string, out: string, sourceDateEpoch: number) => {
+    const fresh: string[] = [];
+    const report = await build({ contentDir, outDir: out, cacheDir, sourceDateEpoch, onPrinted: (path, fromCache) => void (fromCache || fresh.push(path)) });
+    return { fresh: fresh.sort(), report };
+  };
+
+  it('prints again only what changed: nothing, one case, or only the dates of another day', async () => {
+    const content = await copyCourse(join(fixturesDir, 'mini'));
+    const cacheDir = await tempDir();
+    const out = join(await tempDir(), 'dist');
+    const all = await printedFresh(content, cacheDir, out, epoch);
+    expect(all.fresh).toHaveLength(all.report.outputs.filter((o) => o.path.endsWith('.pdf')).length);
+
+    const unchanged = await printedFresh(content, cacheDir, out, epoch);
+    expect(unchanged.fresh).toEqual([]);
+    expect(unchanged.report.browserStarted).toBe(false);
+
+    const file = join(content, 'cases/cas-1-alpha.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('disponibilité 99.9 %', 'disponibilité 99.99 %'));
+    const edited = await printedFresh(content, cacheDir, out, epoch);
+    expect(edited.fresh).toEqual(['student/cas-1-alpha.pdf', 'student/pack-apprenant.pdf', 'trainer/cas-1-alpha.pdf', 'trainer/pack-formateur.pdf']);
+    expect(pdfText(join(out, 'student/cas-1-alpha.pdf'))).toContain('99.99 %');
+
+    // The packs' cover shows the day of the build (the course has no date of its own); every
+    // other PDF is the same print, with the new day in its metadata.
+    const nextDay = await printedFresh(content, cacheDir, out, epoch + day);
+    expect(nextDay.fresh).toEqual(['student/pack-apprenant.pdf', 'trainer/pack-formateur.pdf']);
+    expect(pdfInfo(join(out, 'grids/cas-2-beta.pdf')).CreationDate).toBe(pdfInfo(join(out, 'student/pack-apprenant.pdf')).CreationDate);
+    expect(new Date(pdfInfo(join(out, 'grids/cas-2-beta.pdf')).CreationDate!).getTime()).toBe((epoch + day) * 1000);
   });
 });

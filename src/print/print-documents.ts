@@ -38,7 +38,7 @@ export interface PrintJob {
   html: Promise<string>;
 }
 
-const printVersion = 'print-v2';
+const printVersion = 'print-v3';
 const pageTimeout = 60_000;
 
 /**
@@ -51,29 +51,61 @@ export function printDocuments(jobs: PrintJob[], options: PrintOptions): Promise
   return jobs.map(async ({ doc, html: ready }) => {
     const html = await ready;
     const meta = options.metadata(doc, html);
-    const key = Cache.key(printVersion, html, JSON.stringify(meta));
-    const [cachedPdf, cachedLayout] = await Promise.all([options.cache.get('pdf', key), options.cache.get('printed', key)]);
-    if (cachedPdf && cachedLayout) {
+    // Kept twice: the print by its HTML, and the finished PDF by its metadata too, so that a
+    // build on another day only dates the same prints again.
+    const printKey = Cache.key(printVersion, html);
+    const finishedKey = Cache.key(printKey, JSON.stringify(meta));
+    const finished = await cached(options.cache, 'pdf', finishedKey);
+    if (finished) {
       options.onPrinted?.(doc, true);
-      return { doc, pdf: new Uint8Array(cachedPdf), ...(JSON.parse(cachedLayout.toString('utf8')) as { pages: number; html: string }) };
+      return { doc, pdf: finished.bytes, pages: finished.pages!, html: finished.html };
     }
-    // Documents queue while Chromium starts, so that the longest are printed first: the packs,
-    // then by length.
-    await options.session.ready();
-    const priority = (doc.hasToc ? 1e9 : 0) + html.length;
-    const printed = await slot(priority, () => withRetry(() => printOne(doc, html, options.session, options.cache)));
+    let printed: { pdf: Uint8Array | PDFDocument; html: string } | undefined = await cached(options.cache, 'print', printKey).then((p) => p && { pdf: p.bytes, html: p.html });
+    const fromCache = printed !== undefined;
+    if (!printed) {
+      // Documents queue while Chromium starts, so that the longest are printed first: the packs,
+      // then by length.
+      await options.session.ready();
+      const priority = (doc.hasToc ? 1e9 : 0) + html.length;
+      const fresh = await slot(priority, () => withRetry(() => printOne(doc, html, options.session, options.cache)));
+      if (fresh.printed) await keep(options.cache, 'print', printKey, fresh.printed, { html: fresh.html });
+      printed = fresh;
+    }
     // Finished once the page is free for the next document.
     const { bytes, pages } = await finalizePdf(printed.pdf, meta);
-    await options.cache.put('pdf', key, bytes);
-    await options.cache.put('printed', key, JSON.stringify({ pages, html: printed.html }));
-    options.onPrinted?.(doc, false);
+    await keep(options.cache, 'pdf', finishedKey, bytes, { pages, html: printed.html });
+    options.onPrinted?.(doc, fromCache);
     return { doc, pdf: bytes, pages, html: printed.html };
   });
 }
 
-async function printOne(doc: Document, source: string, session: BrowserSession, cache: Cache): Promise<{ pdf: Uint8Array | PDFDocument; html: string }> {
+/** A PDF from the cache, with what was printed (the HTML, with its contents filled) and, once finished, its page count. */
+async function cached(cache: Cache, kind: string, key: string): Promise<{ bytes: Uint8Array; html: string; pages?: number } | undefined> {
+  const [bytes, about] = await Promise.all([cache.get(kind, key), cache.get(`${kind}-about`, key)]);
+  if (!bytes || !about) return undefined;
+  return { bytes: new Uint8Array(bytes), ...(JSON.parse(about.toString('utf8')) as { html: string; pages?: number }) };
+}
+
+async function keep(cache: Cache, kind: string, key: string, bytes: Uint8Array, about: { html: string; pages?: number }): Promise<void> {
+  await cache.put(kind, key, bytes);
+  await cache.put(`${kind}-about`, key, JSON.stringify(about));
+}
+
+/**
+ * Prints a document; `pdf` may be loaded already (a pack's bookmarks were read). `printed` is the
+ * print as Chromium made it, when it was not patched, for the cache.
+ */
+async function printOne(
+  doc: Document,
+  source: string,
+  session: BrowserSession,
+  cache: Cache,
+): Promise<{ pdf: Uint8Array | PDFDocument; html: string; printed?: Uint8Array }> {
   return session.withPage({ javaScript: false }, async (page) => {
-    if (!doc.hasToc) return { pdf: await printHtml(page, source), html: source };
+    if (!doc.hasToc) {
+      const pdf = await printHtml(page, source);
+      return { pdf, html: source, printed: pdf };
+    }
     // Chromium has no target-counter(): the page of each entry is read from the bookmarks of a
     // first print, with last build's numbers (after a small edit they rarely move). When they
     // moved, only the table of contents is printed again and put in place: it has pages of its
@@ -81,10 +113,11 @@ async function printOne(doc: Document, source: string, session: BrowserSession, 
     const key = Cache.key('toc', doc.path);
     const guess = new Map<string, number>(JSON.parse((await cache.get('toc', key))?.toString() ?? '[]'));
     const first = fillToc(source, guess);
-    const printed = await loadPdf(await printHtml(page, first));
+    const firstPrint = await printHtml(page, first);
+    const printed = await loadPdf(firstPrint);
     const { pages, range } = tocLayout(first, pdfOutline(printed));
     await cache.put('toc', key, JSON.stringify([...pages]));
-    if (sameEntries(pages, guess)) return { pdf: printed, html: first };
+    if (sameEntries(pages, guess)) return { pdf: printed, html: first, printed: firstPrint };
     const html = fillToc(source, pages);
     if (range) {
       // What follows the contents is dropped from the page first: laying out the whole pack
@@ -94,7 +127,8 @@ async function printOne(doc: Document, source: string, session: BrowserSession, 
       if (await replacePages(printed, range, toc)) return { pdf: printed, html };
     }
     // Should the contents ever take another number of pages, the whole pack is printed again.
-    return { pdf: await printHtml(page, html), html };
+    const pdf = await printHtml(page, html);
+    return { pdf, html, printed: pdf };
   });
 }
 
