@@ -89,6 +89,8 @@ describe('printed pages', () => {
     const html = await readFile(file('trainer/html/pack-formateur.html'), 'utf8');
     expect(html).toMatch(/<figure class="diagram"[^>]*><svg/);
     expect(html).not.toContain('aria-roledescription="error"');
+    // Mermaid's one <tspan> per word, joined (memory when printing).
+    expect(html).toMatch(/<tspan [^>]*class="text-inner-tspan"[^>]*>DIAGRAMMESECRET Kafka<\/tspan>/);
     expect(pdfText(file('trainer/cas-1-alpha.pdf'))).toContain('Scoring');
   });
 

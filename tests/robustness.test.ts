@@ -212,6 +212,23 @@ describe('the browser', () => {
   });
 });
 
+describe('print pages', () => {
+  it('are used again, except one its task says not to (a long document: its renderer keeps the memory)', async () => {
+    const session = new BrowserSession();
+    const pageOf = (reuse: boolean) => session.withPage({ javaScript: false }, async (page) => page, () => reuse);
+    try {
+      const first = await pageOf(true);
+      expect(await pageOf(false)).toBe(first);
+      expect(first.isClosed()).toBe(true);
+      const next = await pageOf(true);
+      expect(next).not.toBe(first);
+      expect(await pageOf(true)).toBe(next);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('the command line', () => {
   it('exits 1 with the message and no stack trace on a content error', async () => {
     const dir = await miniWith('course.yaml', (t) => t.replace('groups: 3', 'gropus: 3'));

@@ -91,9 +91,10 @@ export class BrowserSession {
 
   /**
    * Runs `fn` on a page that loads nothing but what the build hands it. A print page is then kept
-   * for the next document; Mermaid's page, used once per build, is closed to free its memory.
+   * for the next document, unless `reuse` says otherwise; Mermaid's page, used once per build, is
+   * closed to free its memory.
    */
-  async withPage<T>(options: PageOptions, fn: (page: Page) => Promise<T>): Promise<T> {
+  async withPage<T>(options: PageOptions, fn: (page: Page) => Promise<T>, reuse: (result: T) => boolean = () => true): Promise<T> {
     this.pageAsked = true;
     const page = await ((!options.javaScript && this.idle.shift()) || this.openPage(options));
     let result: T;
@@ -104,7 +105,7 @@ export class BrowserSession {
       await page.close().catch(() => undefined);
       throw error;
     }
-    if (this.closing || options.javaScript) await page.close().catch(() => undefined);
+    if (this.closing || options.javaScript || !reuse(result)) await page.close().catch(() => undefined);
     else this.idle.push(Promise.resolve(page));
     return result;
   }

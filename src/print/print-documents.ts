@@ -4,7 +4,7 @@ import { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { htmlText } from '../render/html-text.js';
-import type { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { finalizePdf, type PdfMetadata } from './finalize-pdf.js';
 import { loadPdf, pdfOutline, replacePages } from './read-pdf.js';
 import { withRetry } from './retry.js';
@@ -129,8 +129,14 @@ async function printOne(
     // Should the contents ever take another number of pages, the whole pack is printed again.
     const pdf = await printHtml(page, html);
     return { pdf, html, printed: pdf };
-  });
+  }, ({ pdf }) => !(pdf instanceof PDFDocument && pdf.getPageCount() > longDocument));
 }
+
+/**
+ * Pages beyond which a document's page is not reused: its renderer keeps the memory of the
+ * longest layout it made (a 180-page pack: ~150 MB more until the end of the build).
+ */
+const longDocument = 60;
 
 function sameEntries(a: Map<string, number>, b: Map<string, number>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);

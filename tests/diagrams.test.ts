@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { mergeWords } from '../src/diagrams/draw-diagrams.js';
+
+const word = (text: string, weight = 'normal') => `<tspan font-style="normal" class="text-inner-tspan" font-weight="${weight}">${text}</tspan>`;
+const label = (...words: string[]) => `<text y="-10.1"><tspan class="text-outer-tspan row" x="0" dy="1.1em">${words.join('')}</tspan></text>`;
+
+describe('Mermaid drawings', () => {
+  it('join the words of a label that share a style, and keep the others apart', () => {
+    expect(mergeWords(label(word('Kafka'), word(' Streams'), word(' &amp;'), word(' Flink')))).toBe(label(word('Kafka Streams &amp; Flink')));
+    expect(mergeWords(label(word('Gold'), word(' (dbt)', 'bold'), word(' J+1', 'bold'), word(' BI')))).toBe(label(word('Gold'), word(' (dbt) J+1', 'bold'), word(' BI')));
+    // Two rows of a label stay two rows.
+    const rows = label(word('Silver')) + label(word('Gold'));
+    expect(mergeWords(rows)).toBe(rows);
+  });
+});
