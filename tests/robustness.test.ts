@@ -213,6 +213,18 @@ describe('the browser', () => {
 });
 
 describe('print pages', () => {
+  it('are styled for print from the start (laid out once, not for the screen first)', async () => {
+    const session = new BrowserSession();
+    try {
+      const media = (javaScript: boolean) => session.withPage({ javaScript }, (page) => page.evaluate(() => matchMedia('print').matches));
+      expect(await media(false)).toBe(true);
+      // Mermaid measures its labels as the screen shows them.
+      expect(await media(true)).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('are used again, except one its task says not to (a long document: its renderer keeps the memory)', async () => {
     const session = new BrowserSession();
     const pageOf = (reuse: boolean) => session.withPage({ javaScript: false }, async (page) => page, () => reuse);
