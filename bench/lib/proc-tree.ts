@@ -9,12 +9,15 @@ export interface TreeMemory {
   processes: number;
 }
 
-function parentOf(pid: number): number | undefined {
+const ticksPerSecond = 100; // USER_HZ, 100 on Linux
+
+/** A process's parent and the CPU it has used so far (user + system), from /proc/PID/stat. */
+function statOf(pid: number): { parent: number; cpuMs: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // "pid (comm) state ppid ..." — comm may contain spaces and parentheses.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[1]);
+    return { parent: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond };
   } catch {
     return undefined;
   }
@@ -25,36 +28,40 @@ function kb(text: string, field: string): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-export function treePids(root: number): number[] {
+/** The processes of a tree, each with the CPU it has used so far. */
+export function treeProcesses(root: number): { pid: number; cpuMs: number }[] {
   const children = new Map<number, number[]>();
+  const cpu = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const pid = Number(name);
-    const parent = parentOf(pid);
-    if (parent === undefined) continue;
-    const list = children.get(parent) ?? [];
+    const stat = statOf(pid);
+    if (stat === undefined) continue;
+    cpu.set(pid, stat.cpuMs);
+    const list = children.get(stat.parent) ?? [];
     list.push(pid);
-    children.set(parent, list);
+    children.set(stat.parent, list);
   }
-  const pids: number[] = [];
+  const found: { pid: number; cpuMs: number }[] = [];
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.shift()!;
-    pids.push(pid);
+    found.push({ pid, cpuMs: cpu.get(pid) ?? 0 });
     queue.push(...(children.get(pid) ?? []));
   }
-  return pids;
+  return found;
 }
 
 /**
  * Reading smaps_rollup walks a process's memory map: over Chromium's dozen processes it costs
  * ~30 ms of CPU, so PSS is read only when asked (memory runs), never while timing.
  */
-export function treeMemory(root: number, withPss: boolean): TreeMemory {
+export function treeMemory(root: number, withPss: boolean, cpu?: Map<number, number>): TreeMemory {
   let rss = 0;
   let pss = 0;
   let processes = 0;
-  for (const pid of treePids(root)) {
+  for (const { pid, cpuMs } of treeProcesses(root)) {
+    cpu?.set(pid, Math.max(cpu.get(pid) ?? 0, cpuMs));
     try {
       rss += kb(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
       processes++;
@@ -71,11 +78,16 @@ export function treeMemory(root: number, withPss: boolean): TreeMemory {
   return { rss, pss, processes };
 }
 
-/** Samples a process tree every `intervalMs` until stopped; keeps the peaks. */
+/**
+ * Samples a process tree every `intervalMs` until stopped; keeps the peaks, and the CPU each
+ * process had used when last seen. Their sum counts the Chromium processes that GNU time misses
+ * (renderers are reaped by the zygote, not by the command), less each one's last interval.
+ */
 export function sampleTree(root: number, intervalMs: number, withPss: boolean) {
-  const peak = { rss: 0, pss: 0, processes: 0, samples: 0 };
+  const peak = { rss: 0, pss: 0, processes: 0, samples: 0, cpuMs: 0 };
+  const cpu = new Map<number, number>();
   const tick = () => {
-    const m = treeMemory(root, withPss);
+    const m = treeMemory(root, withPss, cpu);
     peak.rss = Math.max(peak.rss, m.rss);
     peak.pss = Math.max(peak.pss, m.pss);
     peak.processes = Math.max(peak.processes, m.processes);
@@ -86,6 +98,7 @@ export function sampleTree(root: number, intervalMs: number, withPss: boolean) {
   return {
     stop() {
       clearInterval(timer);
+      peak.cpuMs = [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
       return peak;
     },
   };

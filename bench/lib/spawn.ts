@@ -13,8 +13,12 @@ export interface Ran {
   stdout: string;
   stderr: string;
   /** Peaks of the process tree, when sampled. */
-  peak?: { rss: number; pss: number; processes: number; samples: number };
-  /** User + system CPU time of the command and every descendant it reaped (GNU time), when asked. */
+  peak?: { rss: number; pss: number; processes: number; samples: number; cpuMs: number };
+  /**
+   * User + system CPU time of the command and its descendants, when asked: the larger of GNU
+   * time's figure (every descendant it reaped) and the sum sampled over the tree (every process
+   * seen), both of which can only miss some.
+   */
   cpuMs?: number;
 }
 
@@ -57,6 +61,7 @@ export async function runTimed(
     const [user, system] = (text.trim().split('\n').pop() ?? '').split(' ').map(Number);
     if (Number.isFinite(user) && Number.isFinite(system)) ran.cpuMs = (user! + system!) * 1000;
   }
+  if (options.cpu && ran.peak) ran.cpuMs = Math.max(ran.cpuMs ?? 0, ran.peak.cpuMs);
   return ran;
 }
 
