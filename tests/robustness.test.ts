@@ -213,13 +213,13 @@ describe('the browser', () => {
 });
 
 describe('print pages', () => {
-  it('are styled for print from the start (laid out once, not for the screen first)', async () => {
+  it('are hidden and styled for print from the start (never laid out or painted for a screen)', async () => {
     const session = new BrowserSession();
     try {
-      const media = (javaScript: boolean) => session.withPage({ javaScript }, (page) => page.evaluate(() => matchMedia('print').matches));
-      expect(await media(false)).toBe(true);
+      const media = (javaScript: boolean) => session.withPage({ javaScript }, (page) => page.evaluate(() => [matchMedia('print').matches, document.visibilityState]));
+      expect(await media(false)).toEqual([true, 'hidden']);
       // Mermaid measures its labels as the screen shows them.
-      expect(await media(true)).toBe(false);
+      expect(await media(true)).toEqual([false, 'visible']);
     } finally {
       await session.close();
     }

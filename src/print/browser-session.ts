@@ -44,7 +44,7 @@ export class BrowserSession {
   private readonly launching = new AbortController();
   /** Print pages ready for the next document; the first one may still be opening. */
   private readonly idle: Promise<Page>[] = [];
-  /** Whether the tab Chromium opens at start was taken: the first page, rather than one more process. */
+  /** Whether the tab Chromium opens at start was taken (by Mermaid's page), rather than one more process. */
   private initialTabTaken = false;
   private closing: Promise<void> | undefined;
   private pageAsked = false;
@@ -112,8 +112,11 @@ export class BrowserSession {
 
   private async openPage(options: PageOptions): Promise<Page> {
     const browser = await this.launch();
-    const initial = this.initialTabTaken ? undefined : ((this.initialTabTaken = true), (await browser.pages())[0]);
-    const page = initial ?? (await browser.newPage());
+    // Print pages are background tabs, hidden: Chromium paints and composites nothing of them for
+    // a screen (a tenth of a handout's print time), and still lays them out, which loads their
+    // fonts before printing. Mermaid measures its labels in the visible tab opened at start.
+    const initial = options.javaScript && !this.initialTabTaken ? ((this.initialTabTaken = true), (await browser.pages())[0]) : undefined;
+    const page = initial ?? (await browser.newPage({ background: !options.javaScript }));
     await page.setJavaScriptEnabled(options.javaScript);
     // Styled for print from the start: otherwise Chromium lays each document out for the screen,
     // then again for print (a fifth of the time a handout takes to print).
