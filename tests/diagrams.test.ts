@@ -8,8 +8,10 @@ describe('Mermaid drawings', () => {
   it('join the words of a label that share a style, and keep the others apart', () => {
     expect(mergeWords(label(word('Kafka'), word(' Streams'), word(' &amp;'), word(' Flink')))).toBe(label(word('Kafka Streams &amp; Flink')));
     expect(mergeWords(label(word('Gold'), word(' (dbt)', 'bold'), word(' J+1', 'bold'), word(' BI')))).toBe(label(word('Gold'), word(' (dbt) J+1', 'bold'), word(' BI')));
-    // Two rows of a label stay two rows.
+    // Two rows of a label stay two rows; words placed on their own are left as drawn.
     const rows = label(word('Silver')) + label(word('Gold'));
     expect(mergeWords(rows)).toBe(rows);
+    const placed = label('<tspan class="text-inner-tspan" dx="4">Gold</tspan><tspan class="text-inner-tspan" dx="4"> BI</tspan>');
+    expect(mergeWords(placed)).toBe(placed);
   });
 });

@@ -56,7 +56,8 @@ const drawingVersion = 'drawing-v2';
 
 // Mermaid writes each word of a label in a <tspan> of its own. Chromium lays out and prints each
 // one apart: on 50 diagrams, ~60 MB more in the page that prints them and a larger PDF.
-const wordRun = /<tspan ([^>]*\bclass="text-inner-tspan"[^>]*)>[^<]*(?:<\/tspan><tspan \1>[^<]*)+/g;
+// Only the shape Mermaid 11 writes (a style, no position) is joined; anything else stays as drawn.
+const wordRun = /<tspan (font-style="\w+" class="text-inner-tspan" font-weight="\w+")>[^<]*(?:<\/tspan><tspan \1>[^<]*)+/g;
 
 /** Joins the words of a label that follow each other with the same style into one <tspan>: the same text, drawn the same. */
 export function mergeWords(svg: string): string {
