@@ -114,7 +114,8 @@ export class BrowserSession {
     const browser = await this.launch();
     // Print pages are background tabs, hidden: Chromium paints and composites nothing of them for
     // a screen (a tenth of a handout's print time), and still lays them out, which loads their
-    // fonts before printing. Mermaid measures its labels in the visible tab opened at start.
+    // fonts before printing (chrome-headless-shell ignores this and shows them, as before).
+    // Mermaid measures its labels in the visible tab opened at start.
     const initial = options.javaScript && !this.initialTabTaken ? ((this.initialTabTaken = true), (await browser.pages())[0]) : undefined;
     const page = initial ?? (await browser.newPage({ background: !options.javaScript }));
     await page.setJavaScriptEnabled(options.javaScript);
