@@ -4,7 +4,7 @@ import { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { htmlText } from '../render/html-text.js';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { finalizePdf, type PdfMetadata } from './finalize-pdf.js';
 import { loadPdf, pdfOutline, replacePages } from './read-pdf.js';
 import { withRetry } from './retry.js';
@@ -101,6 +101,7 @@ async function printOne(
   session: BrowserSession,
   cache: Cache,
 ): Promise<{ pdf: Uint8Array | PDFDocument; html: string; printed?: Uint8Array }> {
+  let long = false;
   return session.withPage({ javaScript: false }, async (page) => {
     if (!doc.hasToc) {
       const pdf = await printHtml(page, source);
@@ -115,6 +116,7 @@ async function printOne(
     const first = fillToc(source, guess);
     const firstPrint = await printHtml(page, first);
     const printed = await loadPdf(firstPrint);
+    long = printed.getPageCount() > longDocument;
     const { pages, range } = tocLayout(first, pdfOutline(printed));
     await cache.put('toc', key, JSON.stringify([...pages]));
     if (sameEntries(pages, guess)) return { pdf: printed, html: first, printed: firstPrint };
@@ -129,7 +131,7 @@ async function printOne(
     // Should the contents ever take another number of pages, the whole pack is printed again.
     const pdf = await printHtml(page, html);
     return { pdf, html, printed: pdf };
-  }, ({ pdf }) => !(pdf instanceof PDFDocument && pdf.getPageCount() > longDocument));
+  }, () => !long);
 }
 
 /**
