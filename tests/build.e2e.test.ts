@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../src/build.js';
 import { fixturesDir, tempDir } from './helpers/course.js';
-import { flat, pdfInfo, pdfPages, pdfText } from './helpers/pdf.js';
+import { flat, pdfInfo, pdfPages, pdfText, pdfWords } from './helpers/pdf.js';
 
 // One real build of a small course, printed by real Chromium; every assertion reads the files.
 const secrets = ['PROSESECRETE', 'LISTESECRETE', 'TABLEAUSECRET', 'DIAGRAMMESECRET', 'NOTEFORMATEURSECRETE', 'INLINESECRET', 'INDICATEURSECRET', 'BETASECRETE'];
@@ -92,6 +92,17 @@ describe('printed pages', () => {
     // Mermaid's one <tspan> per word, joined (memory when printing).
     expect(html).toMatch(/<tspan [^>]*class="text-inner-tspan"[^>]*>DIAGRAMMESECRET Kafka<\/tspan>/);
     expect(pdfText(file('trainer/cas-1-alpha.pdf'))).toContain('Scoring');
+  });
+
+  it('sets a checklist item as one line of text, a bold word spaced like the others', () => {
+    const words = pdfWords(file('student/cas-1-alpha.pdf'));
+    const at = words.findIndex((w) => w.text === 'Zones');
+    const [zones, bold, next] = words.slice(at, at + 3);
+    expect([bold?.text, next?.text]).toEqual(['Bronze/Silver/Gold', 'nommées']);
+    expect(bold!.yMin).toBe(zones!.yMin);
+    // A word space, not the 2.5 mm (7 pt) between the box and its text.
+    expect(bold!.xMin - zones!.xMax).toBeLessThan(4);
+    expect(next!.xMin - bold!.xMax).toBeLessThan(4);
   });
 
   it('numbers pages in the footer after the cover, and fills the table of contents', () => {

@@ -19,6 +19,17 @@ export function normalize(text: string): string {
   return text.replace(/\u00AD(-\s*)?/g, '').replace(/[\u00A0\u202F]/g, ' ');
 }
 
+/** The words of a PDF with their boxes, in points, as poppler places them (`pdftotext -bbox`). */
+export function pdfWords(path: string): { text: string; xMin: number; xMax: number; yMin: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+    text: normalize(m[4]!),
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+  }));
+}
+
 export function pdfInfo(path: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
