@@ -14,7 +14,15 @@ export function withoutTrainerOnly(tree: Root): Root {
 
 function prune<T extends Parent | Root>(node: T): T {
   node.children = node.children.filter((child) => !child.data?.trainerOnly);
-  for (const child of node.children) if ('children' in child) prune(child as Parent);
+  for (const child of node.children) {
+    if ('children' in child) prune(child as Parent);
+    // "Recovery :trainer[…]" is "Recovery" for a student, id and bookmark included.
+    if (child.type === 'heading') {
+      const [first, last] = [child.children[0], child.children.at(-1)];
+      if (first?.type === 'text') first.value = first.value.trimStart();
+      if (last?.type === 'text') last.value = last.value.trimEnd();
+    }
+  }
   return node;
 }
 
