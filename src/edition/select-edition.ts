@@ -16,6 +16,7 @@ function prune<T extends Parent | Root>(node: T): T {
   node.children = node.children.filter((child) => !child.data?.trainerOnly);
   for (const child of node.children) {
     if ('children' in child) prune(child as Parent);
+    if (child.type === 'image' && child.data?.studentAlt !== undefined) child.alt = child.data.studentAlt;
     // "Recovery :trainer[…]" is "Recovery" for a student, id and bookmark included.
     if (child.type === 'heading') {
       const [first, last] = [child.children[0], child.children.at(-1)];

@@ -1,8 +1,11 @@
-import type { FootnoteDefinition, FootnoteReference, Nodes, Root } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Image, Nodes, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { format, messages } from '../i18n/index.js';
+import remarkCasebookDirectives, { inlineDirective } from './remark-casebook-directives.js';
 
 export interface Options {
   lang: string;
@@ -16,6 +19,8 @@ declare module 'mdast' {
   interface Data {
     /** Removed from the student edition before anything is rendered. */
     trainerOnly?: TrainerBlock;
+    /** An image's text without its `:trainer[…]` words, for the student edition. */
+    studentAlt?: string;
   }
 }
 
@@ -57,6 +62,7 @@ export default function remarkTrainerOnly(options: Options) {
         else fail(file, format(m.unclosedBlock, { name: node.name }), node.position);
       }
       if (node.type === 'textDirective') node.data = { ...node.data, trainerOnly: 'trainer' };
+      if (node.type === 'image') markStudentAlt(node, String(file.value));
       const inTrainer = trainer || node.data?.trainerOnly !== undefined;
       if (!inTrainer) warnLiteral(node, file, m);
       if ('children' in node) {
@@ -115,6 +121,31 @@ function markTrainerFootnotes(tree: Root, file: VFile, m: Messages): void {
     } else if (!studentSees.has(id) && references.has(id)) definition.data = { ...definition.data, trainerOnly: 'trainer' };
   }
 }
+
+/**
+ * Markdown keeps an image's text as a plain string, `:trainer[…]` words included: its label is read
+ * again from the source to know what a student may read of it.
+ */
+function markStudentAlt(image: Image, source: string): void {
+  const start = image.position?.start.offset;
+  if (start === undefined || !image.alt?.length) return;
+  let depth = 0;
+  let end = start + 2;
+  for (; end < source.length; end++) {
+    const c = source[end];
+    if (c === '\\') end++;
+    else if (c === '[') depth++;
+    else if (c === ']' && depth-- === 0) break;
+  }
+  const label = source.slice(start + 2, end);
+  if (!label.includes(`:${inlineDirective}[`)) return;
+  const tree = labelParser.parse(label);
+  const kept = (node: Nodes): string =>
+    node.type === 'textDirective' ? '' : 'children' in node ? node.children.map(kept).join('') : 'value' in node ? node.value : '';
+  image.data = { ...image.data, studentAlt: kept(tree).replace(/\s+/g, ' ').trim() };
+}
+
+const labelParser = unified().use(remarkParse).use(remarkCasebookDirectives).freeze();
 
 function isTrainerBlock(name: string): name is TrainerBlock {
   return (trainerBlocks as readonly string[]).includes(name);

@@ -7,7 +7,8 @@ import { format, labels } from '../i18n/index.js';
 import type { Edition } from '../model.js';
 import { caseTitle, durationLine } from './view-model.js';
 
-const stringify = (tree: Root) =>
+/** A case tree as Markdown, casebook's directives included. */
+export const stringify = (tree: Root) =>
   unified().use(remarkGfm).use(remarkCasebookDirectives).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
 
 /** An edition as one Markdown file: the frame, then each case as the edition shows it. */
