@@ -1,3 +1,4 @@
+import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 
 /**
@@ -12,9 +13,12 @@ export function cleanSoftHyphens(pdf: PDFDocument): void {
     for (const ref of contentRefs(page)) {
       const stream = pdf.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
-      const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      // Node's zlib: pdf-lib's own inflates and deflates a pack's pages in seconds.
+      const flate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode');
+      const text = Buffer.from(flate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode()).toString('latin1');
       if (!text.includes(softHyphenSpan)) continue;
-      pdf.context.assign(ref, pdf.context.flateStream(Buffer.from(cleanContent(text), 'latin1')));
+      const cleaned = deflateSync(Buffer.from(cleanContent(text), 'latin1'));
+      pdf.context.assign(ref, pdf.context.stream(cleaned, { Filter: 'FlateDecode' }));
     }
   }
 }
