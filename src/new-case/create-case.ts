@@ -1,15 +1,19 @@
+import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, UsageError } from '../errors.js';
-import { dictionary, format, labels } from '../i18n/index.js';
+import { dictionary, format, labels, messages } from '../i18n/index.js';
 import { casesDirName, courseFileName } from '../load/load-course.js';
 import { readSource } from '../load/read-source.js';
 import { checkSchema } from '../validate/check-schema.js';
 import { splitFrontMatter } from '../validate/front-matter.js';
 import { courseSchema } from '../validate/schema.js';
 import { parseYaml } from '../validate/yaml-source.js';
-import { caseMarkdown, nextNumber, slugify } from './scaffold.js';
+import { caseFromScaffold, caseMarkdown, nextNumber, slugify, type ScaffoldInput } from './scaffold.js';
+
+/** A course's own case scaffold, in its content folder. */
+export const scaffoldFileName = join('templates', 'case.md');
 
 export interface CreatedCase {
   /** Path relative to the content folder, e.g. `cases/cas-5-nom-du-cas.md`. */
@@ -35,12 +39,23 @@ export async function createCase(contentDir: string, name: string): Promise<Crea
   if (sameId) {
     throw new ContentError([{ place: { file }, message: format(dictionary(course.lang).messages.duplicateCaseId, { id, other: sameId.file }) }]);
   }
-  const text = caseMarkdown({ number, id, organisation: name.trim(), lang: course.lang, criteria: course.criteria });
+  const input = { number, id, organisation: name.trim(), lang: course.lang, criteria: course.criteria };
+  const text = (await courseScaffold(contentDir, input, course.lang)) ?? caseMarkdown(input);
   await writeFile(join(contentDir, file), text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
     throw new ContentError([{ place: { file }, message: dictionary(course.lang).workflow.caseFileExists }]);
   });
   return { file, lang: course.lang };
+}
+
+/** The course's own scaffold, when it has one, made into this case. */
+async function courseScaffold(contentDir: string, input: ScaffoldInput, lang: string): Promise<string | undefined> {
+  const path = join(contentDir, scaffoldFileName);
+  if (!existsSync(path)) return undefined;
+  const source = await readSource(contentDir, path, lang);
+  const text = caseFromScaffold(source.text, input);
+  if (text === undefined) throw new ContentError([{ place: { file: source.file, line: 1 }, message: messages(lang).noFrontMatter }]);
+  return text;
 }
 
 /** The course's language and rubric, validated as the build does. */

@@ -1,6 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { format, labels } from '../i18n/index.js';
-import type { Case, CaseView, Course, Edition } from '../model.js';
+import type { Case, CaseDiagram, CaseView, Course, Edition } from '../model.js';
 import { parseInline } from '../parse/markdown.js';
 import { inlineHtml, markdownToHtml, type HtmlFragment } from './markdown-to-html.js';
 
@@ -51,10 +51,23 @@ export interface CaseViewModel {
   goal: string;
   figures: { label: string; value: string }[];
   tags: string[];
-  sources: string[];
+  /** The blank diagram page of the student edition; none when the course has none. */
+  diagram?: DiagramViewModel;
   html: string;
   /** Trainer editions only. */
   indicators: { label: string; items: string[] }[];
+}
+
+export interface DiagramViewModel {
+  heading: string;
+  headingText: string;
+  hint?: string;
+  direction: 'columns' | 'layers';
+  arrows: boolean;
+  /** `grid-template-columns` or `-rows` of the boxes, from their widths. */
+  tracks: string;
+  boxes: { label: string; items: string[]; parts: string[] }[];
+  bands: string[];
 }
 
 export function courseViewModel(course: Course, buildDate: Date): CourseViewModel {
@@ -124,12 +137,28 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
     goal: md(c.goal),
     figures: c.figures.map((f) => ({ label: md(f.label), value: md(f.value) })),
     tags: c.tags,
-    sources: c.sources.map(md),
+    diagram: c.diagram ? diagramViewModel(c.diagram, course.lang) : undefined,
     html,
     indicators:
       edition.name === 'trainer'
         ? course.rubric.criteria.map((cr) => ({ label: md(cr.label), items: (c.indicators[cr.id] ?? []).map(md) }))
         : [],
+  };
+}
+
+function diagramViewModel(d: CaseDiagram, lang: string): DiagramViewModel {
+  const l = labels(lang);
+  const md = (text: string) => inlineHtml(text, lang);
+  return {
+    heading: md(d.heading ?? l.diagramTemplate),
+    headingText: inlineText(d.heading ?? l.diagramTemplate),
+    // A page with boxes explains itself; a bare drawing area says what it is for.
+    hint: d.hint !== undefined ? md(d.hint) : d.boxes.length === 0 ? md(l.diagramTemplateHint) : undefined,
+    direction: d.direction,
+    arrows: d.arrows,
+    tracks: d.boxes.map((b) => `minmax(0, ${b.width}fr)`).join(' '),
+    boxes: d.boxes.map((b, i) => ({ label: md(b.label), items: d.items[i]!.map(md), parts: b.parts.map(md) })),
+    bands: d.bands.map(md),
   };
 }
 

@@ -8,6 +8,35 @@ const count = z.number().int().positive();
 
 const group = z.union([text, z.strictObject({ name: text, case: id.optional() })]);
 
+// The blank diagram page of a student handout. `false`: no such page.
+const diagramBox = z.union([
+  text.transform((label) => ({ label })),
+  z.strictObject({
+    label: text,
+    /** Relative size: 1.5 is half as large again as the others. */
+    width: positive.max(10).optional(),
+    /** The statement item (`**Label**: a, b, c`) whose list pre-fills this box. */
+    from: text.optional(),
+    /** Dashed areas inside the box. */
+    parts: z.array(text).optional(),
+  }),
+]);
+export const diagramSchema = z.union([
+  z.literal(false),
+  z.strictObject({
+    heading: text.optional(),
+    hint: text.optional(),
+    /** Boxes side by side, left to right… */
+    columns: z.array(diagramBox).min(1).optional(),
+    /** …or stacked, top to bottom (not both: checked with the course). */
+    layers: z.array(diagramBox).min(1).optional(),
+    /** An arrow from each box to the next. */
+    arrows: z.boolean().default(false),
+    /** Full-width strips below the boxes. */
+    bands: z.array(text).default([]),
+  }),
+]);
+
 export const courseSchema = z.strictObject({
   title: text,
   subtitle: text.optional(),
@@ -36,6 +65,7 @@ export const courseSchema = z.strictObject({
     steps: z.array(z.strictObject({ title: text, detail: text.optional() })).min(1),
   }),
   checklist: z.strictObject({ heading: text, items: z.array(text).min(1) }),
+  diagram: diagramSchema.optional(),
 });
 
 export const caseSchema = z.strictObject({
@@ -47,7 +77,10 @@ export const caseSchema = z.strictObject({
   figures: z.array(z.strictObject({ label: text, value: z.union([text, z.number()]).transform(String) })).default([]),
   tags: z.array(text).default([]),
   indicators: z.record(z.string(), z.array(text).min(1)).default({}),
+  /** This case's own diagram page, instead of the course's. */
+  diagram: diagramSchema.optional(),
 });
 
 export type CourseData = z.infer<typeof courseSchema>;
 export type CaseData = z.infer<typeof caseSchema>;
+export type DiagramData = z.infer<typeof diagramSchema>;

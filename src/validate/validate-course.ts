@@ -2,7 +2,7 @@ import { ContentError, Problems } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
 import type { RawCourse, SourceText } from '../model.js';
 import { checkSchema } from './check-schema.js';
-import { caseSchema, courseSchema, type CaseData, type CourseData } from './schema.js';
+import { caseSchema, courseSchema, type CaseData, type CourseData, type DiagramData } from './schema.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 import { splitFrontMatter } from './front-matter.js';
 
@@ -30,6 +30,8 @@ export function validateCourse(raw: RawCourse): ValidCourse {
   const cases = raw.cases.flatMap((source) => collect(problems, () => validateCase(source, lang)) ?? []);
   problems.throwIfAny();
   checkCourseSums(data!, courseYaml, lang, problems);
+  checkDiagram(data!.diagram, courseYaml, ['diagram'], lang, problems);
+  for (const c of cases) checkDiagram(c.data.diagram, c.yaml, ['diagram'], lang, problems);
   checkCaseSet(data!, cases, courseYaml, lang, problems);
   problems.throwIfAny();
   return { dir: raw.dir, source: raw.course, data: data!, cases };
@@ -51,6 +53,10 @@ function checkCourseSums(data: CourseData, yaml: YamlSource, lang: string, probl
   if (minutes !== data.timing.total) {
     problems.add(yaml.locate(['timing', 'total']), format(m.timingTotal, { sum: minutes, total: data.timing.total }));
   }
+}
+
+function checkDiagram(diagram: DiagramData | undefined, yaml: YamlSource, path: string[], lang: string, problems: Problems): void {
+  if (diagram && diagram.columns && diagram.layers) problems.add(yaml.locate([...path, 'layers']), messages(lang).diagramColumnsAndLayers);
 }
 
 function checkCaseSet(data: CourseData, cases: ValidCase[], yaml: YamlSource, lang: string, problems: Problems): void {
