@@ -3,7 +3,8 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ContentError, UsageError } from '../errors.js';
-import { dictionary, format, labels, messages } from '../i18n/index.js';
+import { defaultCourseLang, dictionary, format, labels, messages, systemLang } from '../i18n/index.js';
+import { declaredLang } from '../load/course-language.js';
 import { casesDirName, courseFileName } from '../load/load-course.js';
 import { readSource } from '../load/read-source.js';
 import { checkSchema } from '../validate/check-schema.js';
@@ -30,9 +31,9 @@ interface ExistingCase {
 /** Writes a new case file after the existing ones; never overwrites one. */
 export async function createCase(contentDir: string, name: string): Promise<CreatedCase> {
   const id = slugify(name);
-  if (id === '') throw new UsageError(`Le nom « ${name} » ne contient aucune lettre ni chiffre utilisable dans un identifiant.`);
+  if (id === '') throw new UsageError((d) => format(d.cli.unusableCaseName, { name }));
   const course = await readCourse(contentDir);
-  const existing = await readCases(contentDir);
+  const existing = await readCases(contentDir, course.lang);
   const number = nextNumber(existing.flatMap((c) => (c.number !== undefined ? [c.number] : [])));
   const file = join(casesDirName, `${labels(course.lang).files.casePrefix}-${number}-${id}.md`);
   const sameId = existing.find((c) => c.id === id);
@@ -60,10 +61,10 @@ async function courseScaffold(contentDir: string, input: ScaffoldInput, lang: st
 
 /** The course's language and rubric, validated as the build does. */
 async function readCourse(contentDir: string): Promise<{ lang: string; criteria: string[] }> {
-  const source = await readSource(contentDir, join(contentDir, courseFileName));
-  const yaml = parseYaml(source.file, source.text);
-  const lang = (yaml.value as { lang?: unknown } | null)?.lang;
-  const data = checkSchema(courseSchema, yaml, typeof lang === 'string' ? lang : 'fr');
+  const source = await readSource(contentDir, join(contentDir, courseFileName), systemLang(process.env));
+  const declared = declaredLang(source.text) ?? defaultCourseLang;
+  const yaml = parseYaml(source.file, source.text, 1, declared);
+  const data = checkSchema(courseSchema, yaml, declared);
   return { lang: data.lang, criteria: data.rubric.criteria.map((c) => c.id) };
 }
 
@@ -71,13 +72,13 @@ async function readCourse(contentDir: string): Promise<{ lang: string; criteria:
  * The numbers and ids already taken. Read leniently: a case the trainer is still fixing must not
  * stop another from being created (the build reports it anyway).
  */
-async function readCases(contentDir: string): Promise<ExistingCase[]> {
+async function readCases(contentDir: string, lang: string): Promise<ExistingCase[]> {
   const names = await readdir(join(contentDir, casesDirName)).catch(() => [] as string[]);
   return Promise.all(
     names
       .filter((n) => n.endsWith('.md'))
       .map(async (n) => {
-        const source = await readSource(contentDir, join(contentDir, casesDirName, n));
+        const source = await readSource(contentDir, join(contentDir, casesDirName, n), lang);
         const fromName = Number(/^[^-]+-(\d+)-/.exec(n)?.[1] ?? Number.NaN);
         const meta = frontMatterOf(source);
         const number = typeof meta.number === 'number' ? meta.number : Number.isInteger(fromName) ? fromName : undefined;

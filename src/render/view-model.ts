@@ -27,7 +27,7 @@ export interface CourseViewModel {
   };
   restitution: { heading: string; steps: { title: string; detail?: string }[]; minutesPerGroup?: number };
   checklist: { heading: string; items: string[] };
-  timeline: { start: string; minutes: number; label: string }[];
+  timeline: { start: string; minutes: string; label: string }[];
   groups: { name: string; caseTitle?: string }[];
 }
 
@@ -176,24 +176,26 @@ export function durationLine(course: Course): string {
   const l = labels(course.lang);
   return format(l.durationLine, {
     label: course.timing.label,
-    duration: formatDuration(course.timing.total),
+    duration: formatDuration(course.timing.total, course.lang),
     segments: course.timing.segments.map((s) => format(l.segment, { minutes: s.minutes, label: s.label })).join(' + '),
   });
 }
 
-/** 90 → "1h30", 45 → "45 min". */
-export function formatDuration(minutes: number): string {
+/** 90 → "1h30" in French, "1 h 30 min" in English; 45 → "45 min". */
+export function formatDuration(minutes: number, lang: string): string {
+  const l = labels(lang);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h}h` : `${h}h${String(m).padStart(2, '0')}`;
+  if (h === 0) return format(l.durationMinutes, { m });
+  return m === 0 ? format(l.durationHours, { h }) : format(l.durationHoursMinutes, { h, m, mm: String(m).padStart(2, '0') });
 }
 
 function timeline(course: Course): CourseViewModel['timeline'] {
+  const l = labels(course.lang);
   let elapsed = 0;
   return course.timing.segments.map((s) => {
     const start = elapsed;
     elapsed += s.minutes;
-    return { start: start === 0 ? '0’' : `${start}’`, minutes: s.minutes, label: s.label };
+    return { start: format(l.minutesShort, { n: start }), minutes: format(l.minutesShort, { n: s.minutes }), label: s.label };
   });
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 // Every object is strict: a misspelt key is an error, not a silently ignored line.
 const text = z.string().trim().min(1);
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+// Messages are keys of the dictionary's `messages`: check-schema says them in the course's language.
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'idFormat');
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
@@ -40,7 +41,7 @@ export const diagramSchema = z.union([
 export const courseSchema = z.strictObject({
   title: text,
   subtitle: text.optional(),
-  lang: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'a language code such as fr or en').default('fr'),
+  lang: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'langFormat').default('fr'),
   organisation: text.optional(),
   author: text.optional(),
   date: z.union([text, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),

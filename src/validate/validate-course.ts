@@ -1,5 +1,5 @@
 import { ContentError, Problems } from '../errors.js';
-import { format, messages } from '../i18n/index.js';
+import { defaultCourseLang, format, messages } from '../i18n/index.js';
 import type { RawCourse, SourceText } from '../model.js';
 import { checkSchema } from './check-schema.js';
 import { caseSchema, courseSchema, type CaseData, type CourseData, type DiagramData } from './schema.js';
@@ -23,7 +23,7 @@ export interface ValidCourse {
 
 /** Checks the course metadata and every case's metadata, reporting all problems at once. */
 export function validateCourse(raw: RawCourse): ValidCourse {
-  const courseYaml = parseYaml(raw.course.file, raw.course.text);
+  const courseYaml = parseYaml(raw.course.file, raw.course.text, 1, raw.lang);
   const lang = guessLang(courseYaml.value);
   const problems = new Problems();
   const data = collect(problems, () => checkSchema(courseSchema, courseYaml, lang));
@@ -100,5 +100,5 @@ function collect<T>(problems: Problems, run: () => T): T | undefined {
 // Messages about course.yaml itself are in the language it declares, when it can be read.
 function guessLang(value: unknown): string {
   const lang = (value as { lang?: unknown } | null)?.lang;
-  return typeof lang === 'string' ? lang : 'fr';
+  return typeof lang === 'string' ? lang : defaultCourseLang;
 }
