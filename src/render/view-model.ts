@@ -149,16 +149,18 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
 function diagramViewModel(d: CaseDiagram, lang: string): DiagramViewModel {
   const l = labels(lang);
   const md = (text: string) => inlineHtml(text, lang);
+  // Headings and short labels keep whole words: no soft hyphen in them, nor in the PDF's text.
+  const label = (text: string) => md(text).replaceAll('\u00AD', '');
   return {
-    heading: md(d.heading ?? l.diagramTemplate),
+    heading: label(d.heading ?? l.diagramTemplate),
     headingText: inlineText(d.heading ?? l.diagramTemplate),
     // A page with boxes explains itself; a bare drawing area says what it is for.
-    hint: d.hint !== undefined ? md(d.hint) : d.boxes.length === 0 ? md(l.diagramTemplateHint) : undefined,
+    hint: d.hint !== undefined ? label(d.hint) : d.boxes.length === 0 ? label(l.diagramTemplateHint) : undefined,
     direction: d.direction,
     arrows: d.arrows,
     tracks: d.boxes.map((b) => `minmax(0, ${b.width}fr)`).join(' '),
-    boxes: d.boxes.map((b, i) => ({ label: md(b.label), items: d.items[i]!.map(md), parts: b.parts.map(md) })),
-    bands: d.bands.map(md),
+    boxes: d.boxes.map((b, i) => ({ label: label(b.label), items: d.items[i]!.map(md), parts: b.parts.map(label) })),
+    bands: d.bands.map(label),
   };
 }
 
