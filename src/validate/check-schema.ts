@@ -30,8 +30,14 @@ function toProblems(issue: z.core.$ZodIssue, schema: z.ZodType, source: YamlSour
         return [{ place: source.locate(path), message: format(m.tooSmall, { key, minimum: Number(issue.minimum) }) }];
       }
       return [{ place: source.locate(path), message: format(m.badValue, { key, reason: reason(issue.message, lang) }) }];
-    case 'invalid_union':
+    case 'invalid_union': {
+      // The one alternative whose type the value has (an object, not `false`) says what is wrong inside it.
+      const meant = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
+      if (meant.length === 1) {
+        return meant[0]!.flatMap((inner) => toProblems({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, schema, source, lang));
+      }
       return [{ place: source.locate(path), message: format(m.badValue, { key, reason: describeUnion(issue, lang) }) }];
+    }
     default:
       return [{ place: source.locate(path), message: format(m.badValue, { key, reason: reason(issue.message, lang) }) }];
   }
