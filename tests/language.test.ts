@@ -134,6 +134,11 @@ async function contentWords(fixture: string, files: string[]): Promise<Set<strin
 }
 
 describe('every command speaks the course’s language', () => {
+  it('finds a foreign word where there is one', () => {
+    expect(foreignWords('Attention : 40 fichiers écrits dans dist/ en 2.1 s (Ko)', words(fr), words(en), new Set())).toEqual(['attention', 'fichiers', 'écrits', 'dans', 'ko']);
+    expect(foreignWords('Warning: 40 files written to dist/', words(en), words(fr), new Set())).toEqual(['warning', 'files', 'written', 'to']);
+  });
+
   it('an English course: not a word of French, whatever the system’s language', async () => {
     const fixture = join(fixturesDir, 'incident-response');
     const { runs, text } = await everyCommand({ fixture, caseFile: 'cases/case-1-ransomware.md', env: { LANG: 'en_GB.UTF-8', LC_ALL: '' } });

@@ -48,9 +48,9 @@ describe('a second course, in English, on incident response', () => {
     const runSheet = flat(pdfPages(file('trainer/trainer-pack.pdf'))[1]!);
     expect(runSheet).toContain('Session run sheet');
     expect(runSheet).toMatch(/Red Kites Case 1 — Northwind Clinics/);
-    expect(runSheet).toMatch(/Case 1 — Northwind Clinics student\/case-1-ransomware\.pdf 3 in all/);
-    expect(runSheet).toMatch(/Case 2 — Contoso Retail student\/case-2-phishing\.pdf 2 in all/);
-    expect(runSheet).toMatch(/grids\/case-N-….pdf 1 of each file \(7 sheets\)/);
+    expect(runSheet).toMatch(/Case 1 — Northwind Clinics 3 in all student\/case-1-ransomware\.pdf/);
+    expect(runSheet).toMatch(/Case 2 — Contoso Retail 2 in all student\/case-2-phishing\.pdf/);
+    expect(runSheet).toMatch(/Evaluation grid \(trainer\) 1 of each file \(7 sheets\) grids\/case-N-….pdf/);
     expect(runSheet).toMatch(/0 min tabletop in groups 50 min/);
   });
 
