@@ -108,7 +108,7 @@ export interface Case {
   file: string;
   number: number;
   id: string;
-  /** Stable file name stem, e.g. `cas-1-fintrust`. */
+  /** Stable file name stem, e.g. `case-2-contoso`. */
   slug: string;
   organisation: string;
   sector: string;
@@ -148,7 +148,7 @@ export interface Diagram {
 
 /** A file the build produces, before printing. */
 export interface Document {
-  /** Path inside the output folder, e.g. `student/cas-1-fintrust.pdf`. */
+  /** Path inside the output folder, e.g. `student/case-2-contoso.pdf`. */
   path: string;
   audience: EditionName;
   title: string;

@@ -8,7 +8,7 @@ import { format, labels, messages } from '../i18n/index.js';
 import type { Case, CaseDiagram, Course, DiagramTemplate, Group } from '../model.js';
 import type { DiagramData } from '../validate/schema.js';
 import type { ValidCase, ValidCourse } from '../validate/validate-course.js';
-import { statementItem } from './case-sources.js';
+import { statementItem } from './statement-item.js';
 import { parseMarkdown } from './markdown.js';
 
 export interface ParsedCourse {

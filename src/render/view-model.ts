@@ -168,7 +168,7 @@ export function inlineText(markdown: string): string {
   return toString(parseInline(markdown));
 }
 
-/** "Cas 1 — Banque **FinTrust** : détection de fraude < 2 s", in Markdown. */
+/** "Case 2 — Retail **Contoso**: a phishing campaign", in Markdown. */
 export function caseTitle(c: Case, lang: string): string {
   return format(labels(lang).caseTitle, { number: c.number, sector: c.sector, organisation: `**${c.organisation}**`, goal: c.goal });
 }

@@ -20,7 +20,7 @@ export function statementItem(statement: Root, label: string): string[] | undefi
   return found;
 }
 
-/** "Sources :" and "sources" name the same item. */
+/** "Signals :" and "signals" name the same item. */
 function normalizeLabel(label: string): string {
   return label.replace(/[\s:]+$/, '').trim().toLocaleLowerCase();
 }
