@@ -111,7 +111,7 @@ function diagramTemplate(data: DiagramData | undefined): DiagramTemplate | null 
     heading: data?.heading,
     hint: data?.hint,
     direction: data?.layers ? 'layers' : 'columns',
-    boxes: boxes.map((b) => ({ label: b.label, width: ('width' in b && b.width) || 1, from: 'from' in b ? b.from : undefined, parts: ('parts' in b && b.parts) || [] })),
+    boxes: boxes.map((b) => ({ label: b.label, width: b.width ?? 1, from: b.from, parts: b.parts ?? [] })),
     arrows: data?.arrows ?? false,
     bands: data?.bands ?? [],
   };

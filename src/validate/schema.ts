@@ -11,7 +11,7 @@ const group = z.union([text, z.strictObject({ name: text, case: id.optional() })
 
 // The blank diagram page of a student handout. `false`: no such page.
 const diagramBox = z.union([
-  text.transform((label) => ({ label })),
+  text.transform((label): { label: string; width?: number; from?: string; parts?: string[] } => ({ label })),
   z.strictObject({
     label: text,
     /** Relative size: 1.5 is half as large again as the others. */
