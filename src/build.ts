@@ -5,7 +5,7 @@ import { mermaidModules } from './diagrams/mermaid-page.js';
 import { selectEdition } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { InterruptedError } from './errors.js';
-import { loadCourse } from './load/load-course.js';
+import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output, RawCourse } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
@@ -58,7 +58,7 @@ export const defaultDirs = {
 /** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   // Locked first: a second build into the same folder stops at once instead of interleaving.
-  const unlock = await lockOutput(options.outDir);
+  const unlock = await lockOutput(options.outDir, await courseLanguage(options.contentDir, process.env));
   try {
     const fonts = await fontFiles();
     const cache = new Cache(options.cacheDir);
