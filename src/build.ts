@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Cache } from './cache/cache.js';
 import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
@@ -23,7 +22,9 @@ import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
 import { Deflated, zipOutputs } from './write/zip.js';
 import { labels } from './i18n/index.js';
-import { projectDir } from './project.js';
+import { defaultDirs } from './project.js';
+
+export { defaultDirs };
 
 export interface BuildOptions {
   contentDir: string;
@@ -48,12 +49,6 @@ export interface BuildReport {
   cache: { hits: number; misses: number };
   browserStarted: boolean;
 }
-
-export const defaultDirs = {
-  templates: join(projectDir, 'templates'),
-  styles: join(projectDir, 'styles'),
-  cache: join(projectDir, '.cache/casebook'),
-};
 
 /** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
 export async function build(options: BuildOptions): Promise<BuildReport> {

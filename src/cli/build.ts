@@ -1,8 +1,12 @@
-import { relative } from 'node:path';
-import { build, defaultDirs } from '../build.js';
+import { join, relative, resolve } from 'node:path';
 import { formatProblem } from '../errors.js';
 import { dictionary, format } from '../i18n/index.js';
+import type { Output } from '../model.js';
+import { defaultDirs, projectDir } from '../project.js';
+import { isUpToDate, readStamp, stampKey, writeStamp, type StampInputs } from '../write/build-stamp.js';
 import { runCommand, sourceDateEpoch } from './args.js';
+
+const stampsDir = join(defaultDirs.cache, 'stamps');
 
 await runCommand('build', {}, async (args, signal, lang) => {
   const d = dictionary(lang);
@@ -13,6 +17,26 @@ await runCommand('build', {}, async (args, signal, lang) => {
     if (!args.quiet) process.stderr.write(`${line}\n`);
   };
   const number = (n: number, digits: number) => n.toLocaleString(d.labels.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const dir = `${shownPath(args.outDir)}/`;
+  const epoch = sourceDateEpoch();
+  const inputs: StampInputs = {
+    paths: [args.contentDir, defaultDirs.templates, defaultDirs.styles, join(projectDir, 'src'), join(projectDir, 'package-lock.json')],
+    outDir: args.outDir,
+    // Without SOURCE_DATE_EPOCH the build dates its files with the day: another day builds again.
+    settings: { date: epoch === undefined ? new Date().toISOString().slice(0, 10) : String(epoch), browser: process.env.PUPPETEER_EXECUTABLE_PATH },
+  };
+  const key = args.cache ? await stampKey(inputs) : undefined;
+  if (key !== undefined) {
+    const stamp = await readStamp(stampsDir, args.outDir);
+    if (stamp && (await isUpToDate(stamp, key, args.outDir))) {
+      say(format(d.workflow.upToDate, { dir, files: stamp.files.length }));
+      for (const line of stamp.summary) say(line);
+      return;
+    }
+  }
+
+  // Loaded only when there is something to build: the renderer, the browser and the PDF libraries.
+  const { build } = await import('../build.js');
   const started = performance.now();
   const elapsed = () => format(c.seconds, { n: number((performance.now() - started) / 1000, 1) });
   const formatSize = (bytes: number) =>
@@ -21,7 +45,7 @@ await runCommand('build', {}, async (args, signal, lang) => {
     contentDir: args.contentDir,
     outDir: args.outDir,
     cacheDir: args.cache ? defaultDirs.cache : undefined,
-    sourceDateEpoch: sourceDateEpoch(),
+    sourceDateEpoch: epoch,
     signal,
     onStage: (stage) => {
       if (live) say(format(c.stage, { stage: c.stages[stage] ?? stage, seconds: elapsed() }));
@@ -30,16 +54,27 @@ await runCommand('build', {}, async (args, signal, lang) => {
       if (live) say(`${format(c.printed, { done, total, path })}${fromCache ? c.fromCache : ''}`);
     },
   });
-  for (const warning of report.warnings) say(format(d.workflow.warning, { problem: formatProblem(warning) }));
-  const dir = `${relative(process.cwd(), args.outDir) || args.outDir}/`;
+  const warnings = report.warnings.map((warning) => format(d.workflow.warning, { problem: formatProblem(warning) }));
+  const files = fileList(report.outputs, (n) => format(c.pages, { n }), formatSize);
   say(`\n${format(c.written, { count: report.outputs.length, dir, seconds: elapsed() })}`);
-  // The HTML editions' font files are one line per folder, not eleven.
-  for (const output of report.outputs.filter((o) => !o.path.includes('/fonts/'))) {
-    const pages = output.pages !== undefined ? format(c.pages, { n: output.pages }) : '';
-    say(`  ${output.path.padEnd(44)} ${pages.padStart(7)} ${formatSize(output.bytes.length).padStart(9)}`);
-  }
-  for (const folder of new Set(report.outputs.filter((o) => o.path.includes('/fonts/')).map((o) => o.path.replace(/[^/]+$/, '')))) {
-    const files = report.outputs.filter((o) => o.path.startsWith(folder));
-    say(`  ${`${folder} (${files.length})`.padEnd(44)} ${''.padStart(7)} ${formatSize(files.reduce((n, f) => n + f.bytes.length, 0)).padStart(9)}`);
-  }
+  for (const line of [...warnings, ...files]) say(line);
+  if (key !== undefined) await writeStamp(stampsDir, args.outDir, { key, lang, summary: [...warnings, ...files] });
 });
+
+/** The output folder as the trainer knows it: relative when inside the working folder. */
+function shownPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? resolve(dir) : rel;
+}
+
+/** One line per file with its pages and size; the HTML editions' font files one line per folder, not eleven. */
+function fileList(outputs: Output[], pages: (n: number) => string, size: (bytes: number) => string): string[] {
+  const lines = outputs
+    .filter((o) => !o.path.includes('/fonts/'))
+    .map((o) => `  ${o.path.padEnd(44)} ${(o.pages !== undefined ? pages(o.pages) : '').padStart(7)} ${size(o.bytes.length).padStart(9)}`);
+  for (const folder of new Set(outputs.filter((o) => o.path.includes('/fonts/')).map((o) => o.path.replace(/[^/]+$/, '')))) {
+    const inFolder = outputs.filter((o) => o.path.startsWith(folder));
+    lines.push(`  ${`${folder} (${inFolder.length})`.padEnd(44)} ${''.padStart(7)} ${size(inFolder.reduce((n, f) => n + f.bytes.length, 0)).padStart(9)}`);
+  }
+  return lines;
+}

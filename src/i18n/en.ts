@@ -111,6 +111,7 @@ export const en: Dictionary = {
     leak: 'trainer-only content found in a student file ({file}): “{text}”.',
   },
   workflow: {
+    upToDate: 'Nothing changed since the last build: {dir} is up to date ({files} files).',
     warning: 'Warning: {problem}',
     checkOk: 'Content is valid: {cases} case(s), {diagrams} Mermaid diagram(s) checked, no PDF printed.',
     devServing: 'Preview at {url} — Ctrl-C to stop.',

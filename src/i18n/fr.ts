@@ -109,6 +109,7 @@ export const fr = {
     leak: 'contenu réservé au formateur trouvé dans un fichier apprenant ({file}) : « {text} ».',
   },
   workflow: {
+    upToDate: 'Rien n’a changé depuis la dernière construction : {dir} est à jour ({files} fichiers).',
     warning: 'Attention : {problem}',
     checkOk: 'Contenu valide : {cases} cas, {diagrams} schéma(s) Mermaid vérifié(s), aucun PDF imprimé.',
     devServing: 'Aperçu sur {url} — Ctrl-C pour arrêter.',
