@@ -19,7 +19,7 @@ const file = (path: string) => join(out, path);
 
 beforeAll(async () => {
   out = join(await tempDir(), 'dist');
-  await build({ contentDir: join(fixturesDir, 'incident-response'), outDir: out, sourceDateEpoch: 1_700_000_000 });
+  await build({ contentDir: join(fixturesDir, 'leaks-k8s'), outDir: out, sourceDateEpoch: 1_700_000_000 });
   files = (await readdir(out, { recursive: true })).filter((f) => /\.(pdf|html|md|zip)$/.test(f)).sort();
 }, 300_000);
 

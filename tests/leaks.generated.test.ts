@@ -160,12 +160,12 @@ describe(`generated case documents (fast-check, seed ${seed})`, () => {
     );
     console.log(`generated leak test: ${tried} documents, ${markers} markers, none in a student output`);
     expect(tried).toBe(runs);
-  });
+  }, 600_000);
 
   it(`keep them out of every printed student file (${printed} documents through Chromium)`, async () => {
     const samples = fc.sample(documents, { seed, numRuns: printed });
     for (const doc of samples) {
-      const content = await copyCourse(join(fixturesDir, 'incident-response'));
+      const content = await copyCourse(join(fixturesDir, 'leaks-k8s'));
       const cases = join(content, 'cases');
       for (const name of await readdir(cases)) await rm(join(cases, name));
       const frontMatter = ['---', 'number: 1', 'id: gen', 'organisation: GenCo', 'sector: Testing', 'goal: "no leak"', 'indicators:', '  diagnosis:', '    - "Indicator QZINDICATORMARKQZ"', '---', ''];
