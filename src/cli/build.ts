@@ -25,8 +25,8 @@ await runCommand(usage, {}, async (args, signal) => {
     cacheDir: args.cache ? defaultDirs.cache : undefined,
     sourceDateEpoch: sourceDateEpoch(),
     signal,
-    onStage: (stage) => {
-      if (live) say(`· ${stage} (${elapsed()})`);
+    onStage: ({ stage, phase }) => {
+      if (live) say(`${phase === 'start' ? '·' : '✓'} ${stage} (${elapsed()})`);
     },
     onPrinted: (path, fromCache, done, total) => {
       if (live) say(`  ${done}/${total} ${path}${fromCache ? ' (cache)' : ''}`);
