@@ -1,7 +1,7 @@
 import type { Editions } from '../edition/select-edition.js';
 import { format, labels } from '../i18n/index.js';
 import type { Course, Diagram, Document, EditionName } from '../model.js';
-import { headingsOf } from './headings.js';
+import { headingsOf, parseHtml } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
 
@@ -55,7 +55,7 @@ export function renderDocuments(input: RenderInput): Document[] {
       diagrams: [],
       ...extra,
       html,
-      headings: headingsOf(html),
+      headings: headingsOf(parseHtml(html)),
     };
   };
 
