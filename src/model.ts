@@ -131,6 +131,8 @@ export interface Document {
   lang: string;
   /** Mermaid diagrams whose placeholders the HTML holds. */
   diagrams: Diagram[];
+  /** The ids the table of contents points at, with `hasToc`. */
+  contents?: string[];
   /** The headings of the HTML in document order: one PDF bookmark each. */
   headings: Heading[];
 }

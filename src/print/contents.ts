@@ -17,13 +17,11 @@ export interface PageRange {
   last: number;
 }
 
+// The number's place, as templates/partials/toc.hbs writes it: a placeholder of our own markup,
+// filled like a diagram's (a print's HTML is a string; parsing and writing it again would print
+// other bytes).
 const contentsPage = /(<span class="toc-page" data-toc-target="([^"]+)">)[^<]*(<\/span>)/g;
 const contentsTitleId = 'toc-title';
-
-/** The ids the contents point at. */
-export function contentsTargets(html: string): Set<string> {
-  return new Set([...html.matchAll(contentsPage)].map((m) => m[2]!));
-}
 
 /** The HTML with each contents entry's page number written in (blank when unknown). */
 export function fillContents(html: string, pages: Map<string, number>): string {

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer';
 import type { PDFDocument } from 'pdf-lib';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
-import { contentsLayout, contentsOnly, contentsTargets, fillContents } from './contents.js';
+import { contentsLayout, contentsOnly, fillContents } from './contents.js';
 import type { RawPrint } from './print-cache.js';
 import { loadPdf, pdfOutline, replacePages } from './read-pdf.js';
 
@@ -38,7 +38,7 @@ export function printDocument(doc: Document, html: string, session: BrowserSessi
     const first = await printHtml(page, blank);
     const printed = await loadPdf(first);
     long = printed.getPageCount() > longDocument;
-    const { pages, range } = contentsLayout(doc.headings, contentsTargets(blank), pdfOutline(printed));
+    const { pages, range } = contentsLayout(doc.headings, new Set(doc.contents), pdfOutline(printed));
     if (pages.size === 0) return fresh({ pdf: first, html: blank }, printed);
     const filled = fillContents(html, pages);
     if (range) {

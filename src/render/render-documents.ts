@@ -62,15 +62,16 @@ export function renderDocuments(input: RenderInput): Document[] {
   const packs = (['student', 'trainer'] as const).map((audience) => {
     const edition = audience === 'student' ? student : trainer;
     const name = audience === 'student' ? files.studentPack : files.trainerPack;
+    const entries = toc(courseVm, edition.cases, audience);
     return document(`${audience}/${name}.pdf`, audience, 'pack', {
       documentTitle: `${plainTitle} — ${base(audience).editionLabel}`,
       bodyClass: `pack ${audience}`,
       hasCover: true,
       cases: edition.cases,
       sections: sections(edition.cases),
-      toc: toc(courseVm, edition.cases, audience),
+      toc: entries,
       material: material(courseVm, course),
-    }, { hasToc: true, diagrams: diagramsOf(edition.fragments) });
+    }, { hasToc: true, contents: entries.map((e) => e.target), diagrams: diagramsOf(edition.fragments) });
   });
 
   const perCase = course.cases.flatMap((c, i) => {
