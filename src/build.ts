@@ -52,13 +52,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await ctx.warmUp(sources);
       const { course, warnings, editions, docs, css } = await renderCourse(sources, settings, stages, ctx.cache);
 
-      stages.start('diagrams');
-      const drawing = drawDiagrams(docs.flatMap((d) => d.diagrams), { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang });
-      void drawing.then(() => stages.end('diagrams'), () => undefined);
+      // The guard knows every trainer-only text before the first file is made.
+      const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache);
+      const drawing = stages.run('diagrams', () =>
+        drawDiagrams(docs.flatMap((d) => d.diagrams), { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
+      );
       // Mermaid's page is one page more in the browser while it draws.
       ctx.printer.queue.narrowWhile(drawing);
-      // Documents without diagrams print while Mermaid loads and draws.
-      const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache);
+      // Documents without diagrams print while Mermaid loads and draws; each is verified once made.
       stages.start('print');
       const [, finished] = await Promise.all([
         drawing,

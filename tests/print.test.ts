@@ -93,13 +93,15 @@ describe('putting printed pages in place', () => {
 
 describe('the cache', () => {
   const day = 86_400;
+  // Three or four builds each: on a loaded machine, more than the default two minutes.
+  const builds = { timeout: 480_000 };
   const printedFresh = async (contentDir: string, cacheDir: string, out: string, sourceDateEpoch: number) => {
     const fresh: string[] = [];
     const report = await build({ contentDir, outDir: out, cacheDir, sourceDateEpoch, onPrinted: (path, fromCache) => void (fromCache || fresh.push(path)) });
     return { fresh: fresh.sort(), report };
   };
 
-  it('prints again only what changed: nothing, one case, or only the dates of another day', async () => {
+  it('prints again only what changed: nothing, one case, or only the dates of another day', builds, async () => {
     const content = await copyCourse(join(fixturesDir, 'mini'));
     const cacheDir = await tempDir();
     const out = join(await tempDir(), 'dist');
@@ -130,7 +132,7 @@ describe('the cache', () => {
     }
   };
 
-  it('gives the bytes of a build without cache, whatever earlier builds of other days and other content left in it', async () => {
+  it('gives the bytes of a build without cache, whatever earlier builds of other days and other content left in it', builds, async () => {
     const cacheDir = await tempDir();
     const out = join(await tempDir(), 'dist');
     const edited = await copyCourse(join(fixturesDir, 'mini'));
@@ -145,7 +147,7 @@ describe('the cache', () => {
     await sameBytes(out, first.report.outputs);
   });
 
-  it('finishes packs printed on another day, from the cache, to the bytes of a fresh print', async () => {
+  it('finishes packs printed on another day, from the cache, to the bytes of a fresh print', builds, async () => {
     const dated = await copyCourse(join(fixturesDir, 'mini'));
     const course = join(dated, 'course.yaml');
     await writeFile(course, (await readFile(course, 'utf8')).replace(/^lang: fr$/m, 'lang: fr\ndate: "3 mars 2025"'));
