@@ -4,7 +4,7 @@ import { mermaidModules } from './diagrams/mermaid-page.js';
 import { selectEditions, type Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { labels } from './i18n/index.js';
-import { loadCourse } from './load/load-course.js';
+import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output, RawCourse } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
 import { BuildContext } from './pipeline/context.js';
@@ -43,7 +43,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const settings = resolveOptions(options);
   const stages = new Stages(options.onStage, options.signal);
   // Locked first: a second build into the same folder stops at once instead of interleaving.
-  const unlock = await lockOutput(options.outDir);
+  const unlock = await lockOutput(options.outDir, await courseLanguage(options.contentDir, process.env));
   try {
     const fonts = await fontFiles();
     return await withSession(options, fonts, async (session) => {

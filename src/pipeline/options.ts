@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { projectDir } from '../project.js';
+import { defaultDirs } from '../project.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { StageListener } from './stages.js';
 
@@ -19,11 +18,7 @@ export interface BuildOptions {
   session?: BrowserSession;
 }
 
-export const defaultDirs = {
-  templates: join(projectDir, 'templates'),
-  styles: join(projectDir, 'styles'),
-  cache: join(projectDir, '.cache/casebook'),
-};
+export { defaultDirs };
 
 /** What the stages from reading to rendering need, shared by every command. */
 export type CourseOptions = Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'sourceDateEpoch'>;
