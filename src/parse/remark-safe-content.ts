@@ -4,6 +4,8 @@ import { toString as toPlain } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { format, messages } from '../i18n/index.js';
+import { preformattedLayout, isPreformatted, smallestLegiblePt } from '../render/preformatted.js';
+import { allowedInlineHtml } from '../render/remark-inline-html.js';
 
 export interface Options {
   lang: string;
@@ -22,6 +24,13 @@ export default function remarkSafeContent(options: Options) {
   return (tree: Root, file: VFile) => {
     const anchors = headingAnchors(tree);
     visit(tree, (node, index, parent) => {
+      if (node.type === 'code' && node.lang !== 'mermaid' && isPreformatted(node.lang)) {
+        const layout = preformattedLayout(node.value);
+        if (layout.sizePt < smallestLegiblePt) {
+          file.message(format(m.preformattedTooSmall, { columns: layout.columns, size: layout.sizePt.toFixed(1) }), { place: node.position, source: 'casebook' });
+        }
+      }
+      if (node.type === 'html' && allowedInlineHtml.test(node.value.trim())) return undefined;
       if ((node.type === 'html') && parent && index !== undefined) {
         file.message(format(m.rawHtml, { html: node.value.slice(0, 60) }), { place: node.position, source: 'casebook' });
         parent.children.splice(index, 1);

@@ -8,6 +8,15 @@ import { unified } from 'unified';
 import { labels } from '../i18n/index.js';
 import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
+import rehypeHighlight from 'rehype-highlight';
+import { preformattedLanguages } from './preformatted.js';
+import rehypeCodeBlocks from './rehype-code-blocks.js';
+import rehypePrintFootnotes from './rehype-print-footnotes.js';
+import rehypePrintLinks from './rehype-print-links.js';
+import remarkAlerts from './remark-alerts.js';
+import remarkFigures from './remark-figures.js';
+import remarkInlineHtml from './remark-inline-html.js';
+import remarkLeadIn from './remark-lead-in.js';
 import remarkPrintMarkup from './remark-print-markup.js';
 import rehypeTypography from './typography.js';
 
@@ -21,6 +30,8 @@ export interface RenderOptions {
   /** The Markdown file the tree comes from (messages, relative images). */
   file: string;
   contentDir: string;
+  /** Prefix of the ids this fragment makes (footnotes), unique in a pack: the case's slug. */
+  idPrefix?: string;
 }
 
 const imageTypes: Record<string, string> = {
@@ -36,15 +47,29 @@ const imageTypes: Record<string, string> = {
 export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment {
   const diagrams: Diagram[] = [];
   const baseDir = dirname(join(options.contentDir, options.file));
+  const l = labels(options.lang);
   const processor = unified()
+    .use(remarkInlineHtml)
+    .use(remarkAlerts, { labels: l.alerts })
+    .use(remarkFigures, { label: l.figure })
+    .use(remarkLeadIn)
     .use(remarkPrintMarkup, {
       file: options.file,
-      trainerNoteLabel: labels(options.lang).trainerNote,
+      trainerNoteLabel: l.trainerNote,
       onDiagram: (d) => diagrams.push(d),
       asset: (path) => dataUri(join(baseDir, decodeURIComponent(path))),
     })
-    .use(remarkRehype)
+    .use(remarkRehype, {
+      clobberPrefix: options.idPrefix ? `${options.idPrefix}-` : 'user-content-',
+      footnoteLabel: l.footnotes,
+      footnoteLabelTagName: 'h3',
+      footnoteLabelProperties: { className: ['footnotes-label'] },
+    })
     .use(rehypeSlug)
+    .use(rehypeHighlight, { plainText: [...preformattedLanguages] })
+    .use(rehypeCodeBlocks)
+    .use(rehypePrintFootnotes)
+    .use(rehypePrintLinks)
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
   const hast = processor.runSync(structuredClone(tree));
