@@ -52,7 +52,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
 }
 
 /** Changes with what the build does to Mermaid's drawings (below), so that cached ones follow. */
-const drawingVersion = 'drawing-v2';
+const drawingVersion = 'drawing-v3';
 
 // Mermaid writes each word of a label in a <tspan> of its own. Chromium lays out and prints each
 // one apart: on 50 diagrams, ~60 MB more in the page that prints them and a larger PDF.
@@ -104,10 +104,24 @@ function readableReason(message: string): string {
   return `près de « ${near} » (${expected.length > 140 ? `${expected.slice(0, 140)}…` : expected})`;
 }
 
-/** Puts each drawing in its placeholder. */
+/** Puts each drawing in its placeholder; one too wide for the column takes a landscape page. */
 export function fillDiagrams(html: string, svgs: Map<string, string>): string {
   return html.replace(/<figure class="diagram" data-diagram="([0-9a-f]+)"><\/figure>/g, (whole, id: string) => {
     const svg = svgs.get(id);
-    return svg ? `<figure class="diagram" data-diagram="${id}">${svg}</figure>` : whole;
+    if (!svg) return whole;
+    const width = drawnWidth(svg);
+    const landscape = width !== undefined && width > widestPortraitPx;
+    return `<figure class="diagram${landscape ? ' landscape' : ''}" data-diagram="${id}">${svg}</figure>`;
   });
+}
+
+// Mermaid's labels are 14 px; scaled to the A4 column (174 mm, 658 px) a drawing wider than this
+// would print them under 7 pt.
+const widestPortraitPx = 658 / (7 / 10.5);
+
+function drawnWidth(svg: string): number | undefined {
+  const maxWidth = /^<svg[^>]*max-width:\s*([\d.]+)px/.exec(svg);
+  if (maxWidth) return Number(maxWidth[1]);
+  const viewBox = /^<svg[^>]*viewBox="[-\d.]+ [-\d.]+ ([\d.]+) /.exec(svg);
+  return viewBox ? Number(viewBox[1]) : undefined;
 }
