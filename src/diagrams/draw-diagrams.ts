@@ -43,7 +43,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         await parseAll(page, missing, options.lang);
         throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
-      const svg = mergeWords(drawn.svg);
+      const svg = stableIds(mergeWords(drawn.svg), d.id);
       svgs.set(d.id, svg);
       await options.cache.put('diagrams', keyOf(d), svg);
     }
@@ -62,6 +62,18 @@ const wordRun = /<tspan (font-style="\w+" class="text-inner-tspan" font-weight="
 /** Joins the words of a label that follow each other with the same style into one <tspan>: the same text, drawn the same. */
 export function mergeWords(svg: string): string {
   return svg.replace(wordRun, (run, style: string) => run.replaceAll(`</tspan><tspan ${style}>`, ''));
+}
+
+// Icons (architecture diagrams) get ids made of the time and a counter: renamed after the diagram.
+const iconId = /IconifyId[0-9a-f]+/g;
+
+/** Ids that depend on the diagram only, so that a drawing is the same bytes on every build. */
+export function stableIds(svg: string, id: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(iconId, (found) => {
+    if (!names.has(found)) names.set(found, `diagram-${id}-icon-${names.size}`);
+    return names.get(found)!;
+  });
 }
 
 /** Parses every distinct diagram without drawing it, so a check reports the same errors as a build. */
