@@ -48,6 +48,7 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
   const diagrams: Diagram[] = [];
   const baseDir = dirname(join(options.contentDir, options.file));
   const l = labels(options.lang);
+  const idPrefix = options.idPrefix ? `${options.idPrefix}-` : 'user-content-';
   const processor = unified()
     .use(remarkInlineHtml)
     .use(remarkAlerts, { labels: l.alerts })
@@ -60,7 +61,7 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
       asset: (path) => dataUri(join(baseDir, decodeURIComponent(path))),
     })
     .use(remarkRehype, {
-      clobberPrefix: options.idPrefix ? `${options.idPrefix}-` : 'user-content-',
+      clobberPrefix: idPrefix,
       footnoteLabel: l.footnotes,
       footnoteLabelTagName: 'h3',
       footnoteLabelProperties: { className: ['footnotes-label'] },
@@ -68,7 +69,7 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
     .use(rehypeSlug)
     .use(rehypeHighlight, { plainText: [...preformattedLanguages] })
     .use(rehypeCodeBlocks)
-    .use(rehypePrintFootnotes)
+    .use(rehypePrintFootnotes, { idPrefix })
     .use(rehypePrintLinks)
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
