@@ -60,6 +60,9 @@ describe('Markdown a trainer writes, in print', () => {
     const logPage = pages.findIndex((p) => p.includes('END150'));
     expect(sizes[logPage]!.width).toBeGreaterThan(sizes[logPage]!.height);
     expect(pages[logPage]!.split('\n').some((l) => /INFO.*k0=v0.*END150/.test(l))).toBe(true);
+    // The landscape page keeps the case's running title, and the line that introduces the log.
+    expect(pages[logPage]).toContain('Software design workshop — Case 1 — Orders');
+    expect(pages[logPage]).toContain('A worker’s log line:');
     expect(sizes[0]!.width).toBeLessThan(sizes[0]!.height);
     // Too wide even for landscape: printed, and the build says where.
     expect(warnings.some((w) => w.place.file.endsWith('cas-1-orders.md') && w.place.line === 58 && /251 columns/.test(w.message))).toBe(true);
