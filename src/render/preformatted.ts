@@ -15,10 +15,8 @@ const columnWidthMm = 210 - 36 - 1 - 6 - 1;
 const advanceEm = 0.6;
 const mmPerPt = 25.4 / 72;
 /** Code's usual size: 0.88 × 10.5 pt. */
-export const codeSizePt = 9.2;
-/** Below this size a block takes a landscape page. */
-export const smallestPortraitPt = 6;
-/** Below this size even a landscape page does not help: the build warns. */
+const codeSizePt = 9.2;
+/** Below this size a block takes a landscape page; below it on a landscape page, the build warns. */
 export const smallestLegiblePt = 6;
 const landscapeWidthMm = 297 - 36 - 1 - 6 - 1;
 
@@ -44,7 +42,7 @@ export function preformattedLayout(text: string): PreformattedLayout {
   const columns = columnsOf(text);
   const fit = (widthMm: number) => (columns === 0 ? codeSizePt : widthMm / mmPerPt / (columns * advanceEm));
   const portrait = Math.min(codeSizePt, fit(columnWidthMm));
-  if (portrait >= smallestPortraitPt) return { columns, sizePt: round(portrait), landscape: false };
+  if (portrait >= smallestLegiblePt) return { columns, sizePt: round(portrait), landscape: false };
   return { columns, sizePt: round(Math.min(codeSizePt, fit(landscapeWidthMm))), landscape: true };
 }
 
