@@ -108,6 +108,7 @@ export const en: Dictionary = {
     remoteResource: 'remote images are not printed; save the image in the course folder',
     rawHtml: 'raw HTML is not printed (“{html}”); write it in Markdown.',
     diagramSyntax: 'invalid Mermaid diagram: {reason}',
+    formulaSyntax: 'invalid formula “{formula}”; KaTeX: {reason}',
     noSources: 'the statement has no “**Sources**: …” item; the diagram template will be empty.',
     leak: 'trainer-only content found in a student file ({file}): “{text}”.',
   },

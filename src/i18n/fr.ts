@@ -106,6 +106,7 @@ export const fr = {
     remoteResource: 'les images distantes ne sont pas imprimées ; enregistrez l’image dans le dossier du cours',
     rawHtml: 'le HTML brut n’est pas imprimé (« {html} ») ; écrivez-le en Markdown.',
     diagramSyntax: 'schéma Mermaid invalide : {reason}',
+    formulaSyntax: 'formule invalide « {formula} » ; KaTeX : {reason}',
     noSources: 'l’énoncé n’a pas d’élément « **Sources** : … » ; le gabarit de schéma sera vide.',
     leak: 'contenu réservé au formateur trouvé dans un fichier apprenant ({file}) : « {text} ».',
   },

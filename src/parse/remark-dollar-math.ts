@@ -1,4 +1,6 @@
-import type { InlineMath, Root } from 'mdast';
+import type { Root } from 'mdast';
+import type { InlineMath } from 'mdast-util-math';
+import type {} from 'micromark-extension-math';
 import remarkMath from 'remark-math';
 import { markdownLineEnding, markdownLineEndingOrSpace } from 'micromark-util-character';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
@@ -16,7 +18,7 @@ const backslash = 92;
  * before it and no digit right after it, and `\$` is always a dollar. "5 $ par mois et 7 $ par an",
  * "$HOME et $PATH" stay text.
  */
-export default function remarkDollarMath(this: Processor<Root>) {
+export default function remarkDollarMath(this: Processor) {
   // remark-math for `$$`, in blocks and within lines; the single dollar is ours.
   remarkMath.call(this, { singleDollarTextMath: false });
   const data = this.data();

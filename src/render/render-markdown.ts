@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { format, labels } from '../i18n/index.js';
@@ -8,7 +9,7 @@ import type { Edition } from '../model.js';
 import { caseTitle, durationLine } from './view-model.js';
 
 const stringify = (tree: Root) =>
-  unified().use(remarkGfm).use(remarkDirective).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
+  unified().use(remarkGfm).use(remarkDirective).use(remarkMath).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
 
 /** An edition as one Markdown file: the frame, then each case as the edition shows it. */
 export function renderMarkdown(edition: Edition): string {

@@ -1,8 +1,9 @@
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { withoutTrainerOnly } from '../edition/select-edition.js';
 import type { Course } from '../model.js';
+import { formulaText } from '../render/formulas.js';
 
 /** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
 export function squash(text: string): string {
@@ -40,7 +41,7 @@ export function studentSourceTexts(course: Course): string[] {
     course.checklist.heading,
     ...course.checklist.items,
   ];
-  return [...frame, ...course.cases.map((c) => toString(withoutTrainerOnly(c.tree)))];
+  return [...frame, ...course.cases.map((c) => readerText(withoutTrainerOnly(c.tree)))];
 }
 
 function trainerTexts(tree: Root): string[] {
@@ -57,11 +58,26 @@ function collectLeaves(node: RootContent, texts: string[]): void {
     texts.push(...codeTexts(node.value, node.lang));
     return;
   }
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'textDirective') {
-    texts.push(toString(node));
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'textDirective' || node.type === 'math') {
+    texts.push(readerText(node));
     return;
   }
   if ('children' in node) for (const child of node.children) collectLeaves(child as RootContent, texts);
+}
+
+/**
+ * A node's text as a reader gets it: formulas as the symbols they print ("∑nμ(Nn)"), which is what
+ * the guard reads back, not their LaTeX ("\\sum_{n} \\mu(N_n)").
+ */
+function readerText(node: Nodes): string {
+  if (node.type === 'math' || node.type === 'inlineMath') return formulaText(node.value, isDisplayed(node));
+  if ('children' in node) return node.children.map(readerText).join('');
+  return toString(node);
+}
+
+function isDisplayed(node: Nodes): boolean {
+  const classes = node.data?.hProperties?.className;
+  return node.type === 'math' || (Array.isArray(classes) && classes.includes('math-display'));
 }
 
 /** A diagram's labels (quoted node and edge texts) or a code block's lines. */

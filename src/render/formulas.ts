@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import katex, { type KatexOptions } from 'katex';
+import { htmlText } from './html-text.js';
+
+/**
+ * How every formula is rendered, in the print, the HTML files and the leak guard alike. HTML only,
+ * no MathML: the PDF's text layer then holds the glyphs once (the hidden MathML copy would print
+ * too), and the reader's text of a formula is the same in a PDF and an HTML file.
+ */
+export const katexOptions: KatexOptions = {
+  output: 'html',
+  throwOnError: true,
+  // Accented letters and other Unicode text inside a formula are fine; KaTeX would warn on the console.
+  strict: 'ignore',
+  // No \href, \includegraphics, \htmlClass…: a formula draws mathematics, nothing else.
+  trust: false,
+};
+
+/** A formula as KaTeX's HTML; throws KaTeX's ParseError if it does not parse. */
+export function formulaHtml(tex: string, display: boolean): string {
+  return katex.renderToString(tex, { ...katexOptions, displayMode: display });
+}
+
+/** What a reader gets of a formula ("∑nμ(Nn)=0"), for the leak guard's comparisons. */
+export function formulaText(tex: string, display: boolean): string {
+  return htmlText(formulaHtml(tex, display));
+}
+
+/** KaTeX's reason without its "KaTeX parse error:" prefix; the course language frames it. */
+export function formulaError(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return reason.replace(/^KaTeX parse error:\s*/, '');
+}
+
+/**
+ * What KaTeX's HTML output needs to pass an HTML sanitizer (rehype-sanitize schema): its elements
+ * and attributes, any class name (KaTeX has hundreds, `mord`, `vlist-t`, `sizing reset-size6…`)
+ * and the inline style that positions every glyph. Its SVG (radicals, wide accents, arrows) is
+ * included.
+ */
+export const katexSanitizeSchema = {
+  tagNames: ['span', 'svg', 'path', 'line'],
+  attributes: {
+    span: ['className', 'style', 'ariaHidden'],
+    svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style'],
+    path: ['d'],
+    line: ['x1', 'y1', 'x2', 'y2', 'strokeWidth'],
+  },
+} as const;
+
+const require = createRequire(import.meta.url);
+
+/** KaTeX's style sheet, its fonts loaded from `urlOf(file name)` (woff2 only), text falling back to the body stack. */
+export function katexCss(urlOf: (name: string) => string, bodyStack: string): string {
+  return readFileSync(require.resolve('katex/dist/katex.css'), 'utf8')
+    .replace(/src: url\(fonts\/([\w-]+\.woff2)\) format\("woff2"\)[^;]*;/g, (_, name: string) => `src: url(${urlOf(name)}) format('woff2');`)
+    .replace(/Times New Roman, serif/g, bodyStack);
+}
+
+/** KaTeX's font files (`KaTeX_Main-Regular.woff2`…), by name. */
+export function katexFontPaths(): { name: string; path: string }[] {
+  const css = readFileSync(require.resolve('katex/dist/katex.css'), 'utf8');
+  const names = [...new Set([...css.matchAll(/url\(fonts\/([\w-]+\.woff2)\)/g)].map((m) => m[1]!))];
+  return names.map((name) => ({ name, path: require.resolve(`katex/dist/fonts/${name}`) }));
+}
