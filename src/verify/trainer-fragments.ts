@@ -41,7 +41,7 @@ export function studentSourceTexts(course: Course): string[] {
     course.checklist.heading,
     ...course.checklist.items,
   ];
-  return [...frame, ...course.cases.map((c) => readerText(withoutTrainerOnly(c.tree)))];
+  return [...frame, ...course.cases.flatMap((c) => readings(withoutTrainerOnly(c.tree)))];
 }
 
 function trainerTexts(tree: Root): string[] {
@@ -59,23 +59,40 @@ function collectLeaves(node: RootContent, texts: string[]): void {
     return;
   }
   if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'textDirective' || node.type === 'math') {
-    texts.push(readerText(node));
+    texts.push(...readings(node));
     return;
   }
   if ('children' in node) for (const child of node.children) collectLeaves(child as RootContent, texts);
 }
 
 /**
- * A node's text as a reader gets it: formulas as the symbols they print ("∑nμ(Nn)"), which is what
- * the guard reads back, not their LaTeX ("\\sum_{n} \\mu(N_n)").
+ * The texts a reader may get of a node. With formulas: the HTML's (their symbols in place:
+ * "∑nμ(Nn)", not "\\sum_{n} \\mu(N_n)"), the Markdown's (their LaTeX), and the PDF's, where
+ * Chromium paints a formula after the text around it (KaTeX positions its glyphs), so that the
+ * prose reads on without it.
  */
-function readerText(node: Nodes): string {
-  if (node.type === 'math' || node.type === 'inlineMath') return formulaText(node.value, isDisplayed(node));
-  if ('children' in node) return node.children.map(readerText).join('');
+function readings(node: Nodes): string[] {
+  if (!hasFormula(node)) return [toString(node)];
+  return [textWith(node, (f) => formulaText(f.value, isDisplayed(f))), toString(node), textWith(node, () => ' ')];
+}
+
+type Formula = Extract<Nodes, { type: 'math' | 'inlineMath' }>;
+
+function textWith(node: Nodes, formula: (node: Formula) => string): string {
+  if (node.type === 'math' || node.type === 'inlineMath') return formula(node);
+  if ('children' in node) return node.children.map((child) => textWith(child, formula)).join('');
   return toString(node);
 }
 
-function isDisplayed(node: Nodes): boolean {
+function hasFormula(node: Nodes): boolean {
+  let found = false;
+  visit(node, ['math', 'inlineMath'], () => {
+    found = true;
+  });
+  return found;
+}
+
+function isDisplayed(node: Formula): boolean {
   const classes = node.data?.hProperties?.className;
   return node.type === 'math' || (Array.isArray(classes) && classes.includes('math-display'));
 }
