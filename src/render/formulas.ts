@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { ElementContent } from 'hast';
+import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import katex, { type KatexOptions } from 'katex';
 import { htmlText } from './html-text.js';
 
@@ -17,9 +19,26 @@ export const katexOptions: KatexOptions = {
   trust: false,
 };
 
+/**
+ * Each distinct formula is rendered once per process (a few milliseconds each): it is checked when
+ * parsed, then printed in several editions and read by the leak guard.
+ */
+const rendered = new Map<string, string>();
+
 /** A formula as KaTeX's HTML; throws KaTeX's ParseError if it does not parse. */
 export function formulaHtml(tex: string, display: boolean): string {
-  return katex.renderToString(tex, { ...katexOptions, displayMode: display });
+  const key = `${display ? 'display' : 'inline'}\0${tex}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = katex.renderToString(tex, { ...katexOptions, displayMode: display });
+    rendered.set(key, html);
+  }
+  return html;
+}
+
+/** A formula as a tree of HTML elements, a fresh copy each time (the pipeline edits its trees). */
+export function formulaTree(tex: string, display: boolean): ElementContent[] {
+  return fromHtmlIsomorphic(formulaHtml(tex, display), { fragment: true }).children as ElementContent[];
 }
 
 /** What a reader gets of a formula ("∑nμ(Nn)=0"), for the leak guard's comparisons. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { Root } from 'mdast';
-import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -9,7 +8,7 @@ import { unified } from 'unified';
 import { labels } from '../i18n/index.js';
 import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
-import { katexOptions } from './formulas.js';
+import rehypeFormulas from './rehype-formulas.js';
 import remarkPrintMarkup from './remark-print-markup.js';
 import rehypeTypography from './typography.js';
 
@@ -46,8 +45,7 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
       asset: (path) => dataUri(join(baseDir, decodeURIComponent(path))),
     })
     .use(remarkRehype)
-    // Formulas were checked when parsed: each one renders.
-    .use(rehypeKatex, katexOptions)
+    .use(rehypeFormulas)
     .use(rehypeSlug)
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
