@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { bundledFontFamilies } from '../src/render/fonts.js';
+import { formulaTree, katexSanitizeSchema } from '../src/render/formulas.js';
 import { markdownToHtml } from '../src/render/markdown-to-html.js';
 import { checkStudentOutputs } from '../src/verify/leak-guard.js';
 import { studentSourceTexts, trainerFragments } from '../src/verify/trainer-fragments.js';
@@ -55,6 +56,21 @@ describe('dollars', () => {
     for (const formula of formulas) expect(formula).not.toMatch(/[\u00A0\u202F\u00AD«»]/);
     expect(html).toContain('class="katex-display"');
     expect(html).not.toContain('katex-mathml');
+  });
+});
+
+describe('KaTeX’s output', () => {
+  it('uses only the elements and attributes its sanitizer schema lists', () => {
+    const allowed: Record<string, readonly string[]> = katexSanitizeSchema.attributes;
+    const tex = ['\\sqrt[3]{x^2}', '\\widehat{abc}', '\\xrightarrow[a]{b}', '\\cancel{x}', '\\boxed{x}', '\\left( \\frac{a}{b} \\right)', '\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}', '\\mathbb{R}', '\\color{red}{x}', '\\underbrace{a+b}_{c}'];
+    const seen: string[] = [];
+    for (const formula of tex.flatMap((t) => [...formulaTree(t, false), ...formulaTree(t, true)])) {
+      visit(formula, 'element', (node) => {
+        seen.push(node.tagName);
+        for (const name of Object.keys(node.properties)) expect(allowed[node.tagName], `${node.tagName} ${name}`).toContain(name);
+      });
+    }
+    expect(new Set(seen)).toEqual(new Set(katexSanitizeSchema.tagNames));
   });
 });
 
