@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ElementContent } from 'hast';
-import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
+import { fromHtml } from 'hast-util-from-html';
 import katex, { type KatexOptions } from 'katex';
 import { htmlText } from './html-text.js';
 
@@ -36,9 +36,20 @@ export function formulaHtml(tex: string, display: boolean): string {
   return html;
 }
 
-/** A formula as a tree of HTML elements, a fresh copy each time (the pipeline edits its trees). */
+const trees = new Map<string, ElementContent[]>();
+
+/**
+ * A formula as a tree of HTML elements, a fresh copy each time (the pipeline edits its trees);
+ * parsed once, as reading KaTeX's HTML again costs more than rendering it.
+ */
 export function formulaTree(tex: string, display: boolean): ElementContent[] {
-  return fromHtmlIsomorphic(formulaHtml(tex, display), { fragment: true }).children as ElementContent[];
+  const key = `${display ? 'display' : 'inline'}\0${tex}`;
+  let tree = trees.get(key);
+  if (tree === undefined) {
+    tree = fromHtml(formulaHtml(tex, display), { fragment: true }).children as ElementContent[];
+    trees.set(key, tree);
+  }
+  return structuredClone(tree);
 }
 
 /** What a reader gets of a formula ("∑nμ(Nn)=0"), for the leak guard's comparisons. */
