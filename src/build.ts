@@ -12,6 +12,7 @@ import { withBrowserSession, type AssetSource, type BrowserSession } from './pri
 import type { PdfMetadata } from './print/finalize-pdf.js';
 import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
+import { hasFormula, isFormulaFont } from './render/formulas.js';
 import { renderDocuments } from './render/render-documents.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
@@ -198,7 +199,9 @@ function htmlEdition({ doc, html }: Printed, fonts: FontFile[]): Output[] {
   const { edition, stem } = editionPath(doc);
   return [
     { path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(html.replaceAll(fontBaseUrl, 'fonts/')) },
-    ...fonts.map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
+    ...fonts
+      .filter((font) => !isFormulaFont(font.name) || hasFormula(html))
+      .map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
   ];
 }
 

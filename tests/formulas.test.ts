@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InlineMath } from 'mdast-util-math';
@@ -138,6 +139,8 @@ describe('a course with formulas, printed', () => {
       // Main and Math italic for letters and operators, AMS for \mathbb, Size fonts for big operators and delimiters.
       for (const family of ['KaTeX_Main', 'KaTeX_Math', 'KaTeX_AMS', 'KaTeX_Size1']) expect(names.some((n) => n.startsWith(family)), `${family} in ${pdf}`).toBe(true);
     }
+    // The HTML edition takes them along (only when it has a formula).
+    expect(existsSync(file('student/html/fonts/KaTeX_Main-Regular.woff2'))).toBe(true);
   });
 
   it('keeps trainer-only formulas out of the student files', () => {

@@ -88,6 +88,15 @@ export function katexCss(urlOf: (name: string) => string, bodyStack: string): st
     .replace(/Times New Roman, serif/g, bodyStack);
 }
 
+/** KaTeX's fonts go along with an HTML file only if it has a formula. */
+export function isFormulaFont(name: string): boolean {
+  return name.startsWith('KaTeX_');
+}
+
+export function hasFormula(html: string): boolean {
+  return html.includes('<span class="katex">');
+}
+
 /** KaTeX's font files (`KaTeX_Main-Regular.woff2`…), by name. */
 export function katexFontPaths(): { name: string; path: string }[] {
   const css = readFileSync(require.resolve('katex/dist/katex.css'), 'utf8');
