@@ -7,10 +7,9 @@ import { htmlText } from './html-text.js';
 
 /**
  * How every formula is rendered, in the print, the HTML files and the leak guard alike. HTML only,
- * no MathML: the PDF's text layer then holds the glyphs once (the hidden MathML copy would print
- * too), and the reader's text of a formula is the same in a PDF and an HTML file.
+ * no MathML: its hidden copy would print too, and with it the LaTeX source in its annotation.
  */
-export const katexOptions: KatexOptions = {
+const katexOptions: KatexOptions = {
   output: 'html',
   throwOnError: true,
   // Accented letters and other Unicode text inside a formula are fine; KaTeX would warn on the console.
