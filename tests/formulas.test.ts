@@ -6,6 +6,7 @@ import type { InlineMath } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { selectEdition } from '../src/edition/select-edition.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { bundledFontFamilies } from '../src/render/fonts.js';
 import { formulaTree, katexSanitizeSchema } from '../src/render/formulas.js';
@@ -150,7 +151,7 @@ describe('a course with formulas, printed', () => {
 
   it('has the leak guard find a trainer-only formula’s text in a PDF, an HTML file and a Markdown file', async () => {
     const { course } = await readCourse(sheet);
-    const fragments = trainerFragments(course, studentSourceTexts(course));
+    const fragments = trainerFragments(course, studentSourceTexts(selectEdition(course, 'student')));
     // The trainer's note, as each kind of file gives it back.
     expect(fragments).toContain('Rappeler que μ(N)=0 pour un ensemble N négligeable : Ωsecret\u200B⊊Q.');
     for (const path of ['trainer/cas-7-convergence.pdf', 'trainer/html/pack-formateur.html', 'trainer/md/pack-formateur.md']) {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import katex, { type KatexOptions } from 'katex';
-import { htmlText } from './html-text.js';
 
 /**
  * How every formula is rendered, in the print, the HTML files and the leak guard alike. HTML only,
@@ -53,7 +53,7 @@ export function formulaTree(tex: string, display: boolean): ElementContent[] {
 
 /** What a reader gets of a formula ("∑nμ(Nn)=0"), for the leak guard's comparisons. */
 export function formulaText(tex: string, display: boolean): string {
-  return htmlText(formulaHtml(tex, display));
+  return toString({ type: 'root', children: formulaTree(tex, display) });
 }
 
 /** KaTeX's reason without its "KaTeX parse error:" prefix; the course language frames it. */

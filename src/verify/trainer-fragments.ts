@@ -1,8 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { withoutTrainerOnly } from '../edition/select-edition.js';
-import type { Course } from '../model.js';
+import type { Course, Edition } from '../model.js';
 import { formulaText } from '../render/formulas.js';
 
 /** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
@@ -30,7 +29,8 @@ export function trainerFragments(course: Course, studentTexts: string[]): string
 }
 
 /** Every text a student edition of the course may carry, to tell shared words from leaks. */
-export function studentSourceTexts(course: Course): string[] {
+export function studentSourceTexts(student: Edition): string[] {
+  const { course } = student;
   const frame = [
     course.title,
     course.frame.heading,
@@ -41,12 +41,14 @@ export function studentSourceTexts(course: Course): string[] {
     course.checklist.heading,
     ...course.checklist.items,
   ];
-  return [...frame, ...course.cases.flatMap((c) => readings(withoutTrainerOnly(c.tree)))];
+  return [...frame, ...student.cases.flatMap((c) => readings(c.tree))];
 }
 
 function trainerTexts(tree: Root): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
+    // An image's text with trainer words in it: the student edition has it without them.
+    if (node.type === 'image' && node.data?.studentAlt !== undefined && node.alt) texts.push(node.alt);
     if (!node.data?.trainerOnly) return;
     collectLeaves(node as RootContent, texts);
   });
