@@ -87,7 +87,8 @@ describe('bundled fonts in a printed PDF', () => {
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !bundledFontFamilies.includes(familyOf(f.name))).map((f) => f.name)).toEqual([]);
     expect(fonts.filter((f) => !f.embedded).map((f) => f.name)).toEqual([]);
-    expect(new Set(fonts.map((f) => familyOf(f.name)))).toEqual(new Set(bundledFontFamilies));
+    // KaTeX's fonts print only where there is a formula (tests/formulas.test.ts).
+    expect(new Set(fonts.map((f) => familyOf(f.name)))).toEqual(new Set(bundledFontFamilies.filter((f) => !f.startsWith('KaTeX_'))));
   }, 60_000);
 
   it('gives the symbols back as text', () => {

@@ -111,6 +111,7 @@ export const en: Dictionary = {
     preformattedTooSmall: 'this preformatted block is {columns} columns wide: even on a landscape page it prints at {size} pt, too small to read; shorten its lines.',
     rawHtml: 'raw HTML is not printed (“{html}”); write it in Markdown.',
     diagramSyntax: 'invalid Mermaid diagram: {reason}',
+    formulaSyntax: 'invalid formula “{formula}”; KaTeX: {reason}',
     noStatementItem: 'the statement has no “**{item}**: …” item; the “{box}” box of the diagram template will be empty.',
     diagramColumnsAndLayers: 'the diagram template has columns or layers, not both.',
     root: '(root)',

@@ -109,6 +109,7 @@ export const fr = {
     preformattedTooSmall: 'ce bloc de texte préformaté a {columns} colonnes : même sur une page paysage il s’imprime en {size} pt, trop petit pour être lu ; coupez ses lignes.',
     rawHtml: 'le HTML brut n’est pas imprimé (« {html} ») ; écrivez-le en Markdown.',
     diagramSyntax: 'schéma Mermaid invalide : {reason}',
+    formulaSyntax: 'formule invalide « {formula} » ; KaTeX : {reason}',
     noStatementItem: 'l’énoncé n’a pas d’élément « **{item}** : … » ; la case « {box} » du gabarit de schéma sera vide.',
     diagramColumnsAndLayers: 'le gabarit de schéma a des colonnes (columns) ou des couches (layers), pas les deux.',
     root: '(racine)',

@@ -5,6 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Problem } from '../errors.js';
+import remarkCheckFormulas from './remark-check-formulas.js';
+import remarkDollarMath from './remark-dollar-math.js';
 import remarkSafeContent, { type Options as SafeOptions } from './remark-safe-content.js';
 import remarkTrainerOnly from './remark-trainer-only.js';
 
@@ -14,14 +16,16 @@ export interface ParsedMarkdown {
   warnings: Problem[];
 }
 
-/** Parses a case body (GFM + directives), marking trainer-only blocks and checking links. */
+/** Parses a case body (GFM + directives + formulas), marking trainer-only blocks and checking links. */
 export function parseMarkdown(file: string, text: string, options: SafeOptions): ParsedMarkdown {
   const vfile = new VFile({ path: file, value: text });
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkCasebookDirectives)
+    .use(remarkDollarMath)
     .use(remarkTrainerOnly, { lang: options.lang })
+    .use(remarkCheckFormulas, { lang: options.lang })
     .use(remarkSafeContent, options);
   const tree = processor.runSync(processor.parse(vfile), vfile) as Root;
   const problems = vfile.messages.map((msg) => ({

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { katexFontPaths } from './formulas.js';
 
 /** A family bundled from an @fontsource package: only its Latin subset and the faces print uses. */
 interface Family {
@@ -101,8 +102,14 @@ export const fontStacks: { body: string; heading: string; mono: string } = {
   mono: stack(jetBrainsMono, 'monospace'),
 };
 
-/** How the bundled fonts are named in a PDF, before their style ("ABCDEF+Inter-SemiBold"). */
-export const bundledFontFamilies: string[] = families.map((f) => f.pdf);
+/**
+ * How the bundled fonts are named in a PDF, before their style ("ABCDEF+Inter-SemiBold"); KaTeX's
+ * ("KaTeX_Main-Regular") come last, printed only where there is a formula.
+ */
+export const bundledFontFamilies: string[] = [
+  ...families.map((f) => f.pdf),
+  ...new Set(katexFontPaths().map((f) => f.name.replace(/-.*$/, ''))),
+];
 
 const require = createRequire(import.meta.url);
 
@@ -116,14 +123,16 @@ export interface FontFile {
 let files: Promise<FontFile[]> | undefined;
 
 export function fontFiles(): Promise<FontFile[]> {
-  files ??= Promise.all(
-    families.flatMap((f) =>
+  files ??= Promise.all([
+    ...families.flatMap((f) =>
       f.faces.map(async (face) => {
         const name = fileName(f, face);
         return { name, bytes: new Uint8Array(await readFile(require.resolve(`@fontsource/${f.pkg}/files/${name}`))) };
       }),
     ),
-  );
+    // The formulas' fonts, which KaTeX's style sheet names.
+    ...katexFontPaths().map(async ({ name, path }) => ({ name, bytes: new Uint8Array(await readFile(path)) })),
+  ]);
   return files;
 }
 

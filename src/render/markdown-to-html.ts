@@ -17,6 +17,7 @@ import remarkAlerts from './remark-alerts.js';
 import remarkFigures from './remark-figures.js';
 import remarkInlineHtml from './remark-inline-html.js';
 import remarkLeadIn from './remark-lead-in.js';
+import rehypeFormulas from './rehype-formulas.js';
 import remarkPrintMarkup from './remark-print-markup.js';
 import rehypeTypography from './typography.js';
 
@@ -70,6 +71,7 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
       footnoteLabelTagName: 'h3',
       footnoteLabelProperties: { className: ['footnotes-label'] },
     })
+    .use(rehypeFormulas)
     .use(rehypeSlug, { prefix: options.idPrefix ?? '' })
     .use(rehypeHighlight, { plainText: [...preformattedLanguages] })
     .use(rehypeCodeBlocks)

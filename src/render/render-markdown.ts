@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import remarkCasebookDirectives from '../parse/remark-casebook-directives.js';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { format, labels } from '../i18n/index.js';
@@ -9,7 +10,7 @@ import { caseTitle, durationLine } from './view-model.js';
 
 /** A case tree as Markdown, casebook's directives included. */
 export const stringify = (tree: Root) =>
-  unified().use(remarkGfm).use(remarkCasebookDirectives).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
+  unified().use(remarkGfm).use(remarkCasebookDirectives).use(remarkMath).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
 
 /** An edition as one Markdown file: the frame, then each case as the edition shows it. */
 export function renderMarkdown(edition: Edition): string {

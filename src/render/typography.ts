@@ -49,7 +49,7 @@ const require = createRequire(import.meta.url);
 /**
  * French typography (narrow no-break spaces, « »), curly quotes and apostrophes, no-break spaces
  * between numbers and units, and soft hyphens for Chromium, which does not hyphenate French itself.
- * Idempotent; code, preformatted text and `.no-typography` elements are left as they are.
+ * Idempotent; code, preformatted text and `.no-typography` elements and formulas (`.katex`) are left as they are.
  */
 export default function rehypeTypography(options: Options) {
   const rules = languages.get(primaryLanguage(options.lang)) ?? otherLanguages;
@@ -102,7 +102,7 @@ function textRuns(tree: Root): Piece[][] {
 
 function isSkipped(node: Element): boolean {
   const classes = node.properties.className;
-  return skippedTags.has(node.tagName) || (Array.isArray(classes) && classes.includes('no-typography'));
+  return skippedTags.has(node.tagName) || (Array.isArray(classes) && (classes.includes('no-typography') || classes.includes('katex')));
 }
 
 /** Typesets a run's text as a whole, then hands each node back its own characters. */

@@ -1,7 +1,8 @@
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Course, Edition } from '../model.js';
+import { formulaText } from '../render/formulas.js';
 
 /** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
 export function squash(text: string): string {
@@ -40,7 +41,7 @@ export function studentSourceTexts(student: Edition): string[] {
     course.checklist.heading,
     ...course.checklist.items,
   ];
-  return [...frame, ...student.cases.map((c) => toString(c.tree))];
+  return [...frame, ...student.cases.flatMap((c) => readings(c.tree))];
 }
 
 function trainerTexts(tree: Root): string[] {
@@ -59,11 +60,43 @@ function collectLeaves(node: RootContent, texts: string[]): void {
     texts.push(...codeTexts(node.value, node.lang));
     return;
   }
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'textDirective') {
-    texts.push(toString(node));
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'textDirective' || node.type === 'math') {
+    texts.push(...readings(node));
     return;
   }
   if ('children' in node) for (const child of node.children) collectLeaves(child as RootContent, texts);
+}
+
+/**
+ * The texts a reader may get of a node. With formulas: the HTML's (their symbols in place:
+ * "∑nμ(Nn)", not "\\sum_{n} \\mu(N_n)"), the Markdown's (their LaTeX), and the PDF's, where
+ * Chromium paints a formula after the text around it (KaTeX positions its glyphs), so that the
+ * prose reads on without it.
+ */
+function readings(node: Nodes): string[] {
+  if (!hasFormula(node)) return [toString(node)];
+  return [textWith(node, (f) => formulaText(f.value, isDisplayed(f))), toString(node), textWith(node, () => ' ')];
+}
+
+type Formula = Extract<Nodes, { type: 'math' | 'inlineMath' }>;
+
+function textWith(node: Nodes, formula: (node: Formula) => string): string {
+  if (node.type === 'math' || node.type === 'inlineMath') return formula(node);
+  if ('children' in node) return node.children.map((child) => textWith(child, formula)).join('');
+  return toString(node);
+}
+
+function hasFormula(node: Nodes): boolean {
+  let found = false;
+  visit(node, ['math', 'inlineMath'], () => {
+    found = true;
+  });
+  return found;
+}
+
+function isDisplayed(node: Formula): boolean {
+  const classes = node.data?.hProperties?.className;
+  return node.type === 'math' || (Array.isArray(classes) && classes.includes('math-display'));
 }
 
 /** A diagram's labels (quoted node and edge texts) or a code block's lines. */

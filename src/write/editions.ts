@@ -1,6 +1,7 @@
 import type { Document, Edition, Output } from '../model.js';
 import { fontBaseUrl } from '../render/styles.js';
 import type { FontFile } from '../render/fonts.js';
+import { hasFormula, isFormulaFont } from '../render/formulas.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 
 /** The HTML edition of a document with contents, as printed; it loads its fonts from a folder beside it. */
@@ -9,7 +10,9 @@ export function htmlEdition(doc: Document, printedHtml: string, fonts: FontFile[
   const { edition, stem } = editionPath(doc);
   return [
     { path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(printedHtml.replaceAll(fontBaseUrl, 'fonts/')) },
-    ...fonts.map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
+    ...fonts
+      .filter((font) => !isFormulaFont(font.name) || hasFormula(printedHtml))
+      .map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
   ];
 }
 
