@@ -10,11 +10,11 @@ import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
 // Every command, through its error paths, speaks the course's language and only that one: what
 // an English course prints holds no word of the French dictionary, and the other way round.
 
-/** The words of a dictionary's texts, lower case. */
+/** The words of a dictionary's texts, lower case; `{placeholders}` are not words of the text. */
 function words(value: unknown): Set<string> {
   const found = new Set<string>();
   const walk = (v: unknown) => {
-    if (typeof v === 'string') for (const w of v.toLowerCase().match(/\p{L}+/gu) ?? []) found.add(w);
+    if (typeof v === 'string') for (const w of v.replace(/\{\w+\}/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? []) found.add(w);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(value);
