@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Problem } from '../errors.js';
 import { format } from '../i18n/index.js';
@@ -13,6 +13,8 @@ import { isRestitutionSegment, labelKind, type LabelKind } from './vocabulary.js
 
 export interface FrameData {
   heading?: string;
+  /** The paragraph right under the title, when there is one. */
+  subtitle?: string;
   timing?: { label: string; total: number; segments: { id?: string; minutes: number; label: string }[] };
   deliverables?: { label: string; items: string[] };
   rubric?: { label: string; total: number; criteria: { id: string; label: string; points: number; description?: string }[] };
@@ -43,26 +45,50 @@ export function readFrame(text: string, file: string, lang: string, sections: Se
   const result: FrameResult = { data: {}, leftovers: [], decisions: [], problems: [] };
   const nodes = sections.flatMap((s) => [...(s.heading && s.meaning !== 'title' ? [s.heading] : []), ...s.nodes]);
   let underHeading: Labelled | undefined;
+  // A heading nothing recognised by its words, kept until the frame's items show it heads them.
+  let pendingHeading: { node: Heading; leftover: Leftover } | undefined;
+  const title = sections.find((s) => s.meaning === 'title');
+  const intro = title?.nodes[0];
   for (const node of nodes) {
+    if (node === intro && node.type === 'paragraph') {
+      result.data.subtitle = inlineOf(text, node);
+      result.decisions.push({ line: lineOf(node), kind: 'mapped', target: 'course.yaml subtitle' });
+      continue;
+    }
+    const taken = result.decisions.length;
+    frameItem(node);
+    // The frame's items came under that heading: it is the frame's heading.
+    if (pendingHeading && result.data.heading === undefined && result.decisions.length > taken && result.decisions.at(-1)!.kind === 'mapped') {
+      result.leftovers.splice(result.leftovers.indexOf(pendingHeading.leftover), 1);
+      result.data.heading = inlineOf(text, pendingHeading.node);
+      result.decisions.push({ line: lineOf(pendingHeading.node), kind: 'mapped', target: 'course.yaml frame.heading' });
+      pendingHeading = undefined;
+    }
+  }
+  return result;
+
+  function frameItem(node: RootContent): void {
     if (node.type === 'heading') {
       const heading = inlineOf(text, node);
       const kind = labelKind(toString(node));
       if (kind) {
         underHeading = { kind, line: lineOf(node), label: heading, rest: '' };
-        continue;
+        return;
       }
       if (sections.some((s) => s.heading === node && s.meaning === 'frame') && result.data.heading === undefined) {
         result.data.heading = heading;
         result.decisions.push({ line: lineOf(node), kind: 'mapped', target: 'course.yaml frame.heading' });
-        continue;
+        return;
       }
-      result.leftovers.push(leftover(text, node));
-      continue;
+      const kept = leftover(text, node);
+      result.leftovers.push(kept);
+      pendingHeading = { node, leftover: kept };
+      return;
     }
     if (underHeading && (node.type === 'list' || node.type === 'paragraph')) {
       const labelled = node.type === 'list' ? { ...underHeading, list: node } : { ...underHeading, rest: toString(node) };
       underHeading = undefined;
-      if (take(labelled, text, file, lang, result)) continue;
+      if (take(labelled, text, file, lang, result)) return;
     }
     underHeading = undefined;
     if (node.type === 'list') {
@@ -71,13 +97,12 @@ export function readFrame(text: string, file: string, lang: string, sections: Se
         return !(labelled && take(labelled, text, file, lang, result));
       });
       result.leftovers.push(...kept.map((item) => leftover(text, item)));
-      continue;
+      return;
     }
     const labelled = node.type === 'paragraph' ? labelledParagraph(text, node) : undefined;
-    if (labelled && take(labelled, text, file, lang, result)) continue;
-    result.leftovers.push(leftover(text, node as RootContent));
+    if (labelled && take(labelled, text, file, lang, result)) return;
+    result.leftovers.push(leftover(text, node));
   }
-  return result;
 }
 
 function labelledItem(text: string, item: ListItem): Labelled | undefined {

@@ -96,6 +96,7 @@ export function importDocument(doc: ImportedDocument, dir: string): ImportedCour
   const courseYaml = stringify(
     {
       title: inlineOf(text, o.title!),
+      subtitle: d.subtitle,
       lang,
       frame: { heading: frameHeading },
       timing: d.timing,
