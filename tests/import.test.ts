@@ -175,7 +175,7 @@ describe('importing a document of another shape', async () => {
     expect(toString(withoutTrainerOnly(shipwise!.tree))).not.toContain('one-cent listing for last');
     expect(toString(shipwise!.tree)).toContain('one-cent listing for last');
     expect(report).toContain('clinic.md:22 not recognised, kept in cases/case-1-ledgerly.md: “Materials: one laptop per team and the printed listings”');
-    expect(report.filter((l) => l.includes('trainer only')).map((l) => l.split(' ')[0])).toEqual(['clinic.md:77', 'clinic.md:79']);
+    expect(report.filter((l) => l.includes('for the trainer only')).map((l) => l.split(' ')[0])).toEqual(['clinic.md:77', 'clinic.md:79']);
     expect(report.filter((l) => l.includes('left out:')).map((l) => l.split(' ')[0])).toEqual(['clinic.md:1', 'clinic.md:95']);
   });
 });
@@ -211,6 +211,24 @@ describe('recognising how people write', () => {
     expect(parseCriterion('Robustesse — 5 pts')).toEqual({ label: 'Robustesse', points: 5 });
     expect(parseCriterion('Accuracy: 2.5 points — figures checked (see annex 2)')).toEqual({ label: 'Accuracy', points: 2.5, description: 'figures checked (see annex 2)' });
     expect(parseCriterion('Clarté du schéma')).toBeUndefined();
+  });
+});
+
+describe('never from a solution into a statement', () => {
+  const secondCase = '## Cas 2 — Usine **Beta** : pannes\n\n### Énoncé\n\nLa ligne 2 s’arrête.\n\n### Corrigé\n\nLe capteur.\n\n';
+  const statements = (text: string) =>
+    importDocument(fromText(text), '/nowhere').course.cases.map((c) => ({ statement: toString(withoutTrainerOnly(c.tree)), all: toString(c.tree) }));
+
+  it('a heading as high as the case, after its solution, stays in the solution', () => {
+    const [alpha, beta] = statements(workshop((t) => t.replace('Le moule 3 est usé.\n', `Le moule 3 est usé.\n\n## Pour aller plus loin\n\nSECRET du corrigé.\n\n${secondCase}`)));
+    expect(alpha!.all).toContain('SECRET du corrigé.');
+    expect(alpha!.statement + beta!.statement).not.toContain('SECRET');
+  });
+
+  it('a solution section outside a case is the trainer’s, even before the next case', () => {
+    const [alpha, beta] = statements(workshop((t) => t.replace('Le moule 3 est usé.\n', `Le moule 3 est usé.\n\n# Corrigé détaillé\n\nSECRET à part.\n\n${secondCase}`)));
+    expect(alpha!.all).toContain('SECRET à part.');
+    expect(alpha!.statement + beta!.statement).not.toContain('SECRET');
   });
 });
 

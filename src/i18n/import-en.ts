@@ -47,7 +47,7 @@ export const importEn: ImportWords = {
     chat: '{place} line addressed to the reader, left out: “{text}”',
     separator: '{place} separator line left out',
     kept: '{place} not recognised, kept in {target}: “{text}”',
-    keptTrainer: '{place} not recognised after the cases, kept in {target} (trainer only): “{text}”',
+    keptTrainer: '{place} not recognised (after the cases, or a solution outside a case), kept for the trainer only in {target}: “{text}”',
     guessed: '{place} {what}: {value} (guessed)',
     language: 'document language: {lang} (guessed from the text)',
     written: 'Course imported into {dir}: course.yaml and {cases} case(s). Build it with “npm run build:pdf -- --content {dir}”.',

@@ -50,7 +50,7 @@ export const importFr = {
     chat: '{place} ligne adressée au lecteur, laissée de côté : « {text} »',
     separator: '{place} ligne de séparation laissée de côté',
     kept: '{place} non reconnu, gardé dans {target} : « {text} »',
-    keptTrainer: '{place} non reconnu après les cas, gardé dans {target} (réservé au formateur) : « {text} »',
+    keptTrainer: '{place} non reconnu (après les cas, ou une correction hors d’un cas), gardé pour le formateur seul dans {target} : « {text} »',
     guessed: '{place} {what} : {value} (déduit)',
     language: 'langue du document : {lang} (déduite du texte)',
     written: 'Cours importé dans {dir} : course.yaml et {cases} cas. Construisez-le avec « npm run build:pdf -- --content {dir} ».',

@@ -50,27 +50,30 @@ export function importDocument(doc: ImportedDocument, dir: string): ImportedCour
   const closingKinds: (Section['meaning'])[] = ['restitution', 'checklist'];
   const firstCase = cases[0]!.index;
 
-  const frame = readFrame(text, file, lang, sections.filter((s) => s.index < firstCase && !closingKinds.includes(s.section.meaning)).map((s) => s.section));
+  const isFrame = (s: { section: Section; index: number }) => s.index < firstCase && !closingKinds.includes(s.section.meaning) && s.section.meaning !== 'solution';
+  const frame = readFrame(text, file, lang, sections.filter(isFrame).map((s) => s.section));
   const closing = readClosing(text, sections.map((s) => s.section));
   problems.push(...frame.problems);
   decisions.push(...frame.decisions, ...closing.decisions);
 
-  // What nothing took stays before the next case's solution, or for the trainer after the last one.
+  // What nothing took stays before the next case's solution, or for the trainer after the last
+  // one; a solution outside a case ("# Corrigés") is the trainer's wherever it stands.
   const carried = new Map<CaseOutline, Leftover[]>(cases.map((c) => [c.outline, []]));
-  const trainerNotes: Leftover[] = [];
-  const place = (at: number, items: Leftover[]) => {
+  const trainerNotes = new Map<CaseOutline, Leftover[]>(cases.map((c) => [c.outline, []]));
+  const place = (at: number, items: Leftover[], trainerOnly = false) => {
     const next = cases.find((c) => c.index > at);
-    if (next) carried.get(next.outline)!.push(...items);
-    else trainerNotes.push(...items);
+    if (next && !trainerOnly) carried.get(next.outline)!.push(...items);
+    else trainerNotes.get(([...cases].reverse().find((c) => c.index < at) ?? cases[0]!).outline)!.push(...items);
   };
   place(-1, frame.leftovers);
   for (const { section, index } of sections) {
-    if (index < firstCase && !closingKinds.includes(section.meaning)) continue;
+    if (isFrame({ section, index })) continue;
     if (closing.consumed.has(section)) {
       place(index, closingLeftovers(text, section));
       continue;
     }
-    place(index, [...(section.heading ? [leftover(text, section.heading)] : []), ...section.nodes.map((n) => leftover(text, n))]);
+    const nodes = [...(section.heading ? [leftover(text, section.heading)] : []), ...section.nodes.map((n) => leftover(text, n))];
+    place(index, nodes, section.meaning === 'solution');
   }
 
   if (!o.title) fail(1, r.noTitle);
@@ -86,8 +89,8 @@ export function importDocument(doc: ImportedDocument, dir: string): ImportedCour
   if (d.heading === undefined) decisions.push({ line: 1, kind: 'guessed', what: 'frame.heading', value: frameHeading });
 
   const takenIds = new Set<string>();
-  const caseFiles = cases.map((c, i) =>
-    caseFile(text, file, lang, { outline: c.outline, carried: carried.get(c.outline)!, trainerNotes: i === cases.length - 1 ? trainerNotes : [], takenIds }),
+  const caseFiles = cases.map((c) =>
+    caseFile(text, file, lang, { outline: c.outline, carried: carried.get(c.outline)!, trainerNotes: trainerNotes.get(c.outline)!, takenIds }),
   );
   problems.push(...caseFiles.flatMap((c) => c.problems));
   if (problems.length > 0) throw new ContentError(problems);

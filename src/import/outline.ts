@@ -34,8 +34,8 @@ export interface Outline {
 
 /**
  * Splits the document into the title, sections and cases by what its headings say, whatever
- * their depth: a case runs from its heading to the next heading as high as it that is not its
- * statement or solution; its solution from the solution heading to the case's end.
+ * their depth: a case runs from its heading to the next case, the next recognised part, or the
+ * next heading higher than its own; its solution from the solution heading to the case's end.
  */
 export function outline(tree: Root): Outline {
   const result: Outline = { regions: [], chat: [], separators: [] };
@@ -66,7 +66,9 @@ export function outline(tree: Root): Outline {
           c.statement.push(node);
           continue;
         }
-        if (node.depth > caseDepth) {
+        // Only a heading higher than the case's, or one that names another part, ends the case:
+        // a solution's subheading must never open a section that could reach a statement.
+        if (node.depth > caseDepth || (node.depth === caseDepth && kind === undefined)) {
           (c.solutionHeading ? c.solution : c.statement).push(node);
           continue;
         }
