@@ -22,17 +22,6 @@ export const importEn: ImportWords = {
   common: ['the', 'and', 'of', 'to', 'is', 'for', 'with', 'in', 'on', 'by', 'an', 'are', 'a', 'or', 'what', 'which', 'your'],
   wholeSession: 'workshop',
   report: {
-    usage: `Usage: npm run import -- FILE.md --content DIR [--force] [--quiet]
-
-  Reads a workshop written as one Markdown document (title, arrangements, cases with a
-  statement and a solution, presentation template, checklist) and writes the course folder:
-  course.yaml and cases/.
-
-  --content DIR  folder to create (required); it must be empty or absent
-  --force        replaces course.yaml and cases/*.md in a folder that is not empty
-  --quiet        prints errors only`,
-    noFile: 'Name the file to import.',
-    noContent: 'Name the course folder to write with --content DIR (never content/ by default).',
     notEmpty: 'the folder is not empty: choose an empty folder, or add --force to replace course.yaml and cases/.',
     noCase: 'no case found: each case starts with a heading “Case 1 — …” (or Exercise, Scenario).',
     noStatement: 'case {number} has no statement: nothing comes before its solution.',

@@ -26,16 +26,6 @@ export const importFr = {
   /** When a timing gives no segments, its one segment. */
   wholeSession: 'atelier',
   report: {
-    usage: `Usage : npm run import -- FICHIER.md --content DOSSIER [--force] [--quiet]
-
-  Lit un atelier écrit d’un seul tenant en Markdown (titre, modalités, cas avec énoncé et
-  correction, restitution, checklist) et écrit le dossier de cours : course.yaml et cases/.
-
-  --content DOSSIER  dossier à créer (obligatoire) ; il doit être vide ou absent
-  --force            remplace course.yaml et cases/*.md d’un dossier qui n’est pas vide
-  --quiet            n’affiche que les erreurs`,
-    noFile: 'Indiquez le fichier à importer.',
-    noContent: 'Indiquez le dossier du cours à écrire avec --content DOSSIER (jamais content/ par défaut).',
     notEmpty: 'le dossier n’est pas vide : choisissez un dossier vide ou ajoutez --force pour remplacer course.yaml et cases/.',
     noCase: 'aucun cas trouvé : chaque cas commence par un titre « Cas 1 — … » (ou Case, Exercice).',
     noStatement: 'le cas {number} n’a pas d’énoncé : rien avant sa correction.',

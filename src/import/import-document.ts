@@ -34,7 +34,7 @@ export interface ImportedCourse {
  */
 export function importDocument(doc: ImportedDocument, dir: string): ImportedCourse {
   const { text, file } = doc.source;
-  const lang = guessLanguage(toString(doc.tree));
+  const lang = guessLanguage(text);
   const r = importWords(lang).report;
   const problems: Problem[] = [];
   const fail = (line: number | undefined, message: string) => problems.push({ place: { file, line }, message });

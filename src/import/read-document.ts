@@ -13,8 +13,8 @@ export interface ImportedDocument {
 }
 
 /** Reads the trainer's document as the build reads a case (UTF-8, or Windows-1252 said so). */
-export async function readDocument(path: string): Promise<ImportedDocument> {
-  const source = await readSource(dirname(path), path);
+export async function readDocument(path: string, lang?: string): Promise<ImportedDocument> {
+  const source = await readSource(dirname(path), path, lang);
   return { source: { ...source, file: basename(path) }, tree: parseDocument(source.text) };
 }
 
