@@ -50,7 +50,8 @@ export function readFrame(text: string, file: string, lang: string, sections: Se
   const title = sections.find((s) => s.meaning === 'title');
   const intro = title?.nodes[0];
   for (const node of nodes) {
-    if (node === intro && node.type === 'paragraph') {
+    // A line under the title reads as its subtitle; a longer introduction stays Markdown.
+    if (node === intro && node.type === 'paragraph' && inlineOf(text, node).length <= 200) {
       result.data.subtitle = inlineOf(text, node);
       result.decisions.push({ line: lineOf(node), kind: 'mapped', target: 'course.yaml subtitle' });
       continue;
