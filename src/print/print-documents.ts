@@ -38,7 +38,7 @@ export interface PrintJob {
   html: Promise<string>;
 }
 
-const printVersion = 'print-v3';
+const printVersion = 'print-v4';
 const pageTimeout = 60_000;
 
 /**

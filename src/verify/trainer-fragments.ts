@@ -46,6 +46,8 @@ export function studentSourceTexts(course: Course): string[] {
 function trainerTexts(tree: Root): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
+    // An image's text with trainer words in it: the student edition has it without them.
+    if (node.type === 'image' && node.data?.studentAlt !== undefined && node.alt) texts.push(node.alt);
     if (!node.data?.trainerOnly) return;
     collectLeaves(node as RootContent, texts);
   });
