@@ -107,7 +107,7 @@ describe('a document of another shape, imported and built', () => {
   beforeAll(async () => {
     const text = await readFile(join(fixturesDir, 'import/code-review-clinic.md'), 'utf8');
     // The frame is data in course.yaml, printed in the course's format: same facts, its words.
-    lines = documentLines(text, /^(#+\s*(Model answer|Notes for the trainer)|\*\*Suggested answer\*\*)/, /^(---|##\s)/, [1, 95], {
+    lines = documentLines(text, /^(#+\s*(Model answer|Notes for the trainer)|\*\*Suggested answer\*\*)/, /^(---|##\s)/, [1, 102], {
       'Marking scheme out of 10': 'Marking scheme 10 pts',
       'Correctness 4 pts the fix removes the bug and adds none': 'Correctness 4 the fix removes the bug and adds none',
       'Readability 3 points': 'Readability 3',

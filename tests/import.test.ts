@@ -167,6 +167,8 @@ describe('importing a document of another shape', async () => {
     expect(file('cases/case-2-shipwise.md')).toMatch(/:::solution\n\*\*Suggested answer\*\*\n/);
     expect(file('cases/case-1-ledgerly.md')).toContain('```python\ndef invoice_total(lines):\n    return sum(');
     expect(file('cases/case-1-ledgerly.md')).toContain('```text\n lines ──► cents (int)');
+    // A line of colons inside the solution (here in a code block) cannot close it: the fence is longer.
+    expect(file('cases/case-1-ledgerly.md')).toMatch(/\n::::solution\n[\s\S]*```markdown\n:::\nNever round per line.\n```[\s\S]*\n::::\n$/);
   });
 
   it('keeps what it does not recognise: before a solution in the statement, after the cases for the trainer', () => {
@@ -175,8 +177,8 @@ describe('importing a document of another shape', async () => {
     expect(toString(withoutTrainerOnly(shipwise!.tree))).not.toContain('one-cent listing for last');
     expect(toString(shipwise!.tree)).toContain('one-cent listing for last');
     expect(report).toContain('clinic.md:22 not recognised, kept in cases/case-1-ledgerly.md: “Materials: one laptop per team and the printed listings”');
-    expect(report.filter((l) => l.includes('for the trainer only')).map((l) => l.split(' ')[0])).toEqual(['clinic.md:77', 'clinic.md:79']);
-    expect(report.filter((l) => l.includes('left out:')).map((l) => l.split(' ')[0])).toEqual(['clinic.md:1', 'clinic.md:95']);
+    expect(report.filter((l) => l.includes('for the trainer only')).map((l) => l.split(' ')[0])).toEqual(['clinic.md:84', 'clinic.md:86']);
+    expect(report.filter((l) => l.includes('left out:')).map((l) => l.split(' ')[0])).toEqual(['clinic.md:1', 'clinic.md:102']);
   });
 });
 
