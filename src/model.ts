@@ -163,6 +163,16 @@ export interface Document {
   lang: string;
   /** Mermaid diagrams whose placeholders the HTML holds. */
   diagrams: Diagram[];
+  /** The ids the table of contents points at, with `hasToc`. */
+  contents?: string[];
+  /** The headings of the HTML in document order: one PDF bookmark each. */
+  headings: Heading[];
+}
+
+/** A heading as a PDF bookmark shows it, with the id a contents entry may point at. */
+export interface Heading {
+  id?: string;
+  text: string;
 }
 
 /** A file written to the output folder. */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { withoutTrainerOnly } from '../src/edition/select-edition.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import { htmlText } from '../src/render/html-text.js';
+import { pageText, parseHtml } from '../src/render/html-tree.js';
 import { markdownToHtml } from '../src/render/markdown-to-html.js';
 
 interface Example {
@@ -27,6 +27,9 @@ const examples = spec.tests
   .filter((t) => /^<p>[\s\S]*<\/p>\n$/.test(t.html) && !/<\/p>\n<p>/.test(t.html))
   .filter((t) => !/^ {0,3}\[[^\]]+\]:/m.test(t.markdown))
   .filter((t) => !/"type":"(html|image)"/.test(JSON.stringify(parse(t.markdown).tree)));
+
+/** The text an HTML fragment shows, read as a browser parses it. */
+const htmlText = (html: string) => pageText(parseHtml(html));
 
 /** Text as a reader compares it: English typography changes quotes and spaces only. */
 const words = (text: string) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[\u00A0\u202F]/g, ' ').replace(/\s+/g, ' ').trim();

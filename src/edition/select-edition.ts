@@ -68,3 +68,10 @@ export function selectEdition(course: Course, name: EditionName): Edition {
     cases: course.cases.map((c) => ({ case: c, tree: name === 'student' ? withoutTrainerOnly(c.tree) : c.tree })),
   };
 }
+
+/** Both editions of the course: the one place where the student edition is made. */
+export type Editions = Record<EditionName, Edition>;
+
+export function selectEditions(course: Course): Editions {
+  return { student: selectEdition(course, 'student'), trainer: selectEdition(course, 'trainer') };
+}

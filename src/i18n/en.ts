@@ -204,10 +204,12 @@ export const en: Dictionary = {
     unexpected: 'Unexpected error: {reason}',
     rerunWithDebug: 'Run again with --debug for the details.',
     stage: '· {stage} ({seconds})',
+    stageDone: '✓ {stage} ({seconds})',
     stages: {
       load: 'reading',
       validate: 'metadata',
       parse: 'cases',
+      edition: 'editions',
       render: 'layout',
       diagrams: 'diagrams',
       print: 'printing',

@@ -201,10 +201,12 @@ export const fr = {
     unexpected: 'Erreur inattendue : {reason}',
     rerunWithDebug: 'Relancez avec --debug pour le détail.',
     stage: '· {stage} ({seconds})',
+    stageDone: '✓ {stage} ({seconds})',
     stages: {
       load: 'lecture',
       validate: 'métadonnées',
       parse: 'cas',
+      edition: 'éditions',
       render: 'mise en page',
       diagrams: 'schémas',
       print: 'impression',
