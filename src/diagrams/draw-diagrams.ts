@@ -43,7 +43,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         await parseAll(page, missing, options.lang);
         throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
-      const svg = mergeWords(drawn.svg);
+      const svg = stableIds(mergeWords(drawn.svg), d.id);
       svgs.set(d.id, svg);
       await options.cache.put('diagrams', keyOf(d), svg);
     }
@@ -52,7 +52,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
 }
 
 /** Changes with what the build does to Mermaid's drawings (below), so that cached ones follow. */
-const drawingVersion = 'drawing-v2';
+const drawingVersion = 'drawing-v3';
 
 // Mermaid writes each word of a label in a <tspan> of its own. Chromium lays out and prints each
 // one apart: on 50 diagrams, ~60 MB more in the page that prints them and a larger PDF.
@@ -62,6 +62,18 @@ const wordRun = /<tspan (font-style="\w+" class="text-inner-tspan" font-weight="
 /** Joins the words of a label that follow each other with the same style into one <tspan>: the same text, drawn the same. */
 export function mergeWords(svg: string): string {
   return svg.replace(wordRun, (run, style: string) => run.replaceAll(`</tspan><tspan ${style}>`, ''));
+}
+
+// Icons (architecture diagrams) get ids made of the time and a counter: renamed after the diagram.
+const iconId = /IconifyId[0-9a-f]+/g;
+
+/** Ids that depend on the diagram only, so that a drawing is the same bytes on every build. */
+export function stableIds(svg: string, id: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(iconId, (found) => {
+    if (!names.has(found)) names.set(found, `diagram-${id}-icon-${names.size}`);
+    return names.get(found)!;
+  });
 }
 
 /** Parses every distinct diagram without drawing it, so a check reports the same errors as a build. */
@@ -104,10 +116,24 @@ function readableReason(message: string, lang: string): string {
   return format(messages(lang).diagramNear, { near: near ?? '', expected: expected.length > 140 ? `${expected.slice(0, 140)}…` : expected });
 }
 
-/** Puts each drawing in its placeholder. */
+/** Puts each drawing in its placeholder; one too wide for the column takes a landscape page. */
 export function fillDiagrams(html: string, svgs: Map<string, string>): string {
   return html.replace(/<figure class="diagram" data-diagram="([0-9a-f]+)"><\/figure>/g, (whole, id: string) => {
     const svg = svgs.get(id);
-    return svg ? `<figure class="diagram" data-diagram="${id}">${svg}</figure>` : whole;
+    if (!svg) return whole;
+    const width = drawnWidth(svg);
+    const landscape = width !== undefined && width > widestPortraitPx;
+    return `<figure class="diagram${landscape ? ' landscape' : ''}" data-diagram="${id}">${svg}</figure>`;
   });
+}
+
+// Mermaid's labels are 14 px; scaled to the A4 column (174 mm, 658 px) a drawing wider than this
+// would print them under 7 pt.
+const widestPortraitPx = 658 / (7 / 10.5);
+
+function drawnWidth(svg: string): number | undefined {
+  const maxWidth = /^<svg[^>]*max-width:\s*([\d.]+)px/.exec(svg);
+  if (maxWidth) return Number(maxWidth[1]);
+  const viewBox = /^<svg[^>]*viewBox="[-\d.]+ [-\d.]+ ([\d.]+) /.exec(svg);
+  return viewBox ? Number(viewBox[1]) : undefined;
 }

@@ -46,6 +46,7 @@ export function mermaidConfig(config: MermaidConfig): Record<string, unknown> {
     fontFamily: config.fontFamily,
     themeVariables: { fontFamily: config.fontFamily, fontSize: '14px' },
     htmlLabels: false,
+    deterministicIds: true,
     flowchart: { htmlLabels: false, useMaxWidth: true, curve: 'basis', padding: 12, nodeSpacing: 30, rankSpacing: 40 },
   };
 }
@@ -78,14 +79,29 @@ export function parseDiagram(page: Page, source: string): Promise<ParseResult> {
   }, source);
 }
 
+/** A gantt chart's "today" line would date the printed page and change every day: off unless the author set it. */
+export function printable(source: string): string {
+  return /^\s*gantt\b/.test(source) && !/^\s*todayMarker\b/m.test(source) ? `${source.replace(/\s*$/, '')}\n  todayMarker off\n` : source;
+}
+
 export function renderDiagram(page: Page, id: string, source: string): Promise<string> {
   return page.evaluate(
     async (svgId, src) => {
       const m = (globalThis as unknown as { mermaid: { render(i: string, s: string): Promise<{ svg: string }> } }).mermaid;
+      // Drawings are reproducible: gitGraph's commit ids and other random choices come from a
+      // generator seeded by the diagram's id, not from Math.random.
+      let seed = parseInt(svgId.replace(/\W/g, '').slice(-8), 36) >>> 0;
+      Math.random = () => {
+        seed = (seed + 0x6d2b79f5) >>> 0;
+        let t = seed;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
       const { svg } = await m.render(svgId, src);
       return svg;
     },
     id,
-    source,
+    printable(source),
   );
 }

@@ -5,6 +5,8 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { withoutTrainerOnly } from '../edition/select-edition.js';
 import { format, messages } from '../i18n/index.js';
+import { preformattedLayout, isPreformatted, smallestLegiblePt } from '../render/preformatted.js';
+import { allowedInlineHtml } from '../render/remark-inline-html.js';
 
 export interface Options {
   lang: string;
@@ -29,6 +31,13 @@ export default function remarkSafeContent(options: Options) {
       if (node.data?.trainerOnly) visit(node, (inner) => void inTrainerOnly.add(inner));
     });
     visit(tree, (node, index, parent) => {
+      if (node.type === 'code' && node.lang !== 'mermaid' && isPreformatted(node.lang)) {
+        const layout = preformattedLayout(node.value);
+        if (layout.sizePt < smallestLegiblePt) {
+          file.message(format(m.preformattedTooSmall, { columns: layout.columns, size: layout.sizePt.toFixed(1) }), { place: node.position, source: 'casebook' });
+        }
+      }
+      if (node.type === 'html' && allowedInlineHtml.test(node.value.trim())) return undefined;
       if ((node.type === 'html') && parent && index !== undefined) {
         file.message(format(m.rawHtml, { html: node.value.slice(0, 60) }), { place: node.position, source: 'casebook' });
         parent.children.splice(index, 1);

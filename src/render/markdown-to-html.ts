@@ -8,6 +8,15 @@ import { unified } from 'unified';
 import { labels } from '../i18n/index.js';
 import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
+import rehypeHighlight from 'rehype-highlight';
+import { preformattedLanguages } from './preformatted.js';
+import rehypeCodeBlocks from './rehype-code-blocks.js';
+import rehypePrintFootnotes from './rehype-print-footnotes.js';
+import rehypePrintLinks from './rehype-print-links.js';
+import remarkAlerts from './remark-alerts.js';
+import remarkFigures from './remark-figures.js';
+import remarkInlineHtml from './remark-inline-html.js';
+import remarkLeadIn from './remark-lead-in.js';
 import remarkPrintMarkup from './remark-print-markup.js';
 import rehypeTypography from './typography.js';
 
@@ -22,8 +31,8 @@ export interface RenderOptions {
   file: string;
   contentDir: string;
   /**
-   * Put before the ids of the fragment's headings (and the links to them): a case's "Checklist"
-   * must not take the id of the document's own checklist, nor of another case's.
+   * Put before the ids the fragment makes (headings, footnotes, and the links to them), unique in
+   * a pack: a case's "Checklist" must not take the id of the document's own checklist, nor of another case's.
    */
   idPrefix?: string;
 }
@@ -41,16 +50,31 @@ const imageTypes: Record<string, string> = {
 export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment {
   const diagrams: Diagram[] = [];
   const baseDir = dirname(join(options.contentDir, options.file));
+  const l = labels(options.lang);
+  const idPrefix = options.idPrefix || 'user-content-';
   const processor = unified()
+    .use(remarkInlineHtml)
+    .use(remarkAlerts, { labels: l.alerts })
+    .use(remarkFigures, { label: l.figure })
+    .use(remarkLeadIn)
     .use(remarkPrintMarkup, {
       file: options.file,
-      trainerNoteLabel: labels(options.lang).trainerNote,
+      trainerNoteLabel: l.trainerNote,
       onDiagram: (d) => diagrams.push(d),
       asset: (path) => dataUri(join(baseDir, decodeURIComponent(path))),
       idPrefix: options.idPrefix ?? '',
     })
-    .use(remarkRehype)
+    .use(remarkRehype, {
+      clobberPrefix: idPrefix,
+      footnoteLabel: l.footnotes,
+      footnoteLabelTagName: 'h3',
+      footnoteLabelProperties: { className: ['footnotes-label'] },
+    })
     .use(rehypeSlug, { prefix: options.idPrefix ?? '' })
+    .use(rehypeHighlight, { plainText: [...preformattedLanguages] })
+    .use(rehypeCodeBlocks)
+    .use(rehypePrintFootnotes, { idPrefix })
+    .use(rehypePrintLinks)
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
   const hast = processor.runSync(structuredClone(tree));
