@@ -180,6 +180,15 @@ export const en: Dictionary = {
   course's own scaffold (templates/case.md) when it has one.
 
   --content DIR   the course folder (course.yaml and cases/); content by default`,
+      import: `Usage: npm run import -- FILE.md --content DIR [--force] [--quiet]
+
+  Reads a workshop written as one Markdown document (title, arrangements, cases with a
+  statement and a solution, presentation template, checklist) and writes the course folder:
+  course.yaml and cases/.
+
+  --content DIR  folder to create (required); it must be empty or absent
+  --force        replaces course.yaml and cases/*.md in a folder that is not empty
+  --quiet        prints errors only`,
     },
     unknownOption: 'unknown option: {option}',
     missingValue: 'option {option} needs a value',
@@ -189,6 +198,8 @@ export const en: Dictionary = {
     badPort: '--port needs a port number between 0 and 65535 (got “{value}”).',
     portInUse: 'Port {port} is already in use: choose another one with --port.',
     noCaseName: 'Give the name of the case.',
+    noImportFile: 'Name the file to import.',
+    noImportContent: 'Name the course folder to write with --content DIR (never content/ by default).',
     unusableCaseName: 'The name “{name}” has no letter or digit to make an id of.',
     stopping: 'Stop requested ({signal}): the previous output is kept.',
     interrupted: 'Build interrupted: nothing was written.',

@@ -178,6 +178,14 @@ export const fr = {
   gabarit du cours (templates/case.md) s’il en a un.
 
   --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content`,
+      import: `Usage : npm run import -- FICHIER.md --content DOSSIER [--force] [--quiet]
+
+  Lit un atelier écrit d’un seul tenant en Markdown (titre, modalités, cas avec énoncé et
+  correction, restitution, checklist) et écrit le dossier de cours : course.yaml et cases/.
+
+  --content DOSSIER  dossier à créer (obligatoire) ; il doit être vide ou absent
+  --force            remplace course.yaml et cases/*.md d’un dossier qui n’est pas vide
+  --quiet            n’affiche que les erreurs`,
     },
     unknownOption: 'option inconnue : {option}',
     missingValue: 'l’option {option} attend une valeur',
@@ -187,6 +195,8 @@ export const fr = {
     badPort: '--port attend un numéro de port entre 0 et 65535 (reçu « {value} »).',
     portInUse: 'Le port {port} est déjà utilisé : choisissez-en un autre avec --port.',
     noCaseName: 'Indiquez le nom du cas.',
+    noImportFile: 'Indiquez le fichier à importer.',
+    noImportContent: 'Indiquez le dossier du cours à écrire avec --content DOSSIER (jamais content/ par défaut).',
     unusableCaseName: 'Le nom « {name} » ne contient aucune lettre ni chiffre utilisable dans un identifiant.',
     stopping: 'Arrêt demandé ({signal}) : la sortie précédente est conservée.',
     interrupted: 'Construction interrompue : rien n’a été écrit.',
