@@ -12,17 +12,17 @@ import { withBrowserSession, type AssetSource, type BrowserSession } from './pri
 import type { PdfMetadata } from './print/finalize-pdf.js';
 import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
-import { renderDocuments } from './render/render-documents.js';
+import { editionLabel, renderDocuments } from './render/render-documents.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
 import { loadTemplates } from './render/templates.js';
 import { LeakGuard } from './verify/leak-guard.js';
 import { startPdfReader } from './verify/pdf-text.js';
-import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
+import { answerKeySourceTexts, studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
 import { Deflated, zipOutputs } from './write/zip.js';
-import { labels } from './i18n/index.js';
+import { grading, labels } from './i18n/index.js';
 import { projectDir } from './project.js';
 
 export interface BuildOptions {
@@ -97,11 +97,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       );
       // Every file is read back (students' files) and compressed for the packs as soon as it is
       // made, while the next ones print.
-      const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(course)), course.lang, cache);
+      const guards = [
+        new LeakGuard(trainerFragments(course, studentSourceTexts(course)), course.lang, cache),
+        new LeakGuard(trainerFragments(course, answerKeySourceTexts(course), ['solution']), course.lang, cache, 'answers'),
+      ];
       const deflated = new Deflated();
       const made = async (files: Output[]) => {
         files.forEach((file) => deflated.start(file));
-        await Promise.all(files.map((file) => guard.check(file)));
+        await Promise.all(files.flatMap((file) => guards.map((guard) => guard.check(file))));
         return files;
       };
       const finishing = docs.map(async (doc, i) => {
@@ -117,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       stage('verify');
       const files = finished.flat();
       const outputs = [...files, ...(await packs(course, files, date, deflated))];
-      await guard.checkAll(outputs.filter((o) => o.path.endsWith('.zip')));
+      await Promise.all(guards.map((guard) => guard.checkAll(outputs.filter((o) => o.path.endsWith('.zip')))));
       stage('write');
       if (options.signal?.aborted) throw new InterruptedError('interrupted');
       await writeOutput(options.outDir, outputs);
@@ -186,7 +189,7 @@ function pdfMetadata(doc: Document, html: string, course: Course, date: Date): P
     subject: doc.subject,
     author: course.author ?? course.organisation,
     lang: course.lang,
-    keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
+    keywords: [editionLabel(course.lang, doc.audience)],
     bookmarks: headingsOf(html).map((h) => h.text),
     date,
   };
@@ -216,13 +219,16 @@ function editionPath(doc: Document): { edition: string; stem: string } {
 /** The two packs to send: the students' files, and everything. */
 async function packs(course: Course, files: Output[], date: Date, deflated: Deflated): Promise<Output[]> {
   const l = labels(course.lang);
-  const [student, trainer] = await Promise.all([
+  const answers = files.filter((f) => f.audience === 'answers');
+  const [student, trainer, answerKey] = await Promise.all([
     zipOutputs(files.filter((f) => f.audience === 'student'), date, l.files.studentPack, deflated),
     zipOutputs(files, date, l.files.trainerPack, deflated),
+    answers.length > 0 ? zipOutputs(answers, date, grading(course.lang).files.answerKey, deflated) : undefined,
   ]);
   return [
     { path: 'packs/student.zip', audience: 'student', bytes: student },
     { path: 'packs/trainer.zip', audience: 'trainer', bytes: trainer },
+    ...(answerKey ? [{ path: 'packs/answer-key.zip', audience: 'answers' as const, bytes: answerKey }] : []),
   ];
 }
 

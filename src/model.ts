@@ -46,6 +46,8 @@ export interface Group {
   name: string;
   /** The case this group works on, when the course assigns one. */
   caseId?: string;
+  /** The learners of the group, when the course lists them (one results row each). */
+  members?: string[];
 }
 
 export interface Figure {
@@ -69,6 +71,10 @@ export interface Course {
   rubric: Rubric;
   restitution: { heading: string; steps: { title: string; detail?: string }[] };
   checklist: { heading: string; items: string[] };
+  /** Whether the build makes the answer key for students (statements and reference solutions). */
+  answerKey: boolean;
+  /** What the groups' feedback sheets show besides points and comments. */
+  feedback: { indicators: boolean };
   cases: Case[];
 }
 
@@ -91,7 +97,8 @@ export interface Case {
   tree: Root;
 }
 
-export type EditionName = 'student' | 'trainer';
+/** `answers`: the answer key sent to students after the workshop (statements and solutions, no trainer notes). */
+export type EditionName = 'student' | 'trainer' | 'answers';
 
 /** One case as one edition shows it. */
 export interface CaseView {

@@ -1,5 +1,5 @@
 import { selectEdition } from '../edition/select-edition.js';
-import { format, labels } from '../i18n/index.js';
+import { format, grading, labels } from '../i18n/index.js';
 import type { Course, Diagram, Document, EditionName } from '../model.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
@@ -35,7 +35,9 @@ export function renderDocuments(input: RenderInput): Document[] {
     pageCounter: pageCounterCss(l.pageOf),
     runningTitle: plainTitle,
     trainerMark: audience === 'trainer',
-    editionLabel: audience === 'trainer' ? l.trainerEdition : l.studentEdition,
+    // The student editions have room to answer and a diagram template to fill.
+    worksheet: audience === 'student',
+    editionLabel: editionLabel(course.lang, audience),
   });
   const sections = (cases: CaseViewModel[]) => cases.map((c) => ({ page: c.slug, title: `${plainTitle} — ${c.shortTitle}` }));
   const diagramsOf = (fragments: { diagrams: Diagram[] }[]) => fragments.flatMap((f) => f.diagrams);
@@ -95,7 +97,23 @@ export function renderDocuments(input: RenderInput): Document[] {
     sections: [],
   }, { subject: l.restitutionSheet });
 
-  return [...packs, ...perCase, restitution];
+  // The answer key, sent after the workshop: statements and solutions, without trainer notes.
+  const answerKey = course.answerKey ? caseViewModels(selectEdition(course, 'answers'), input.contentDir) : undefined;
+  const answers = (answerKey?.cases ?? []).map((a, i) =>
+    document(`answer-key/${a.slug}.pdf`, 'answers', 'solution', {
+      documentTitle: `${a.shortTitle} — ${grading(course.lang).answerKey}`,
+      sections: sections([a]),
+      case: a,
+      bodyClass: 'answer-key',
+    }, { subject: `${grading(course.lang).answerKey} — ${a.shortTitle}`, diagrams: answerKey!.fragments[i]!.diagrams }),
+  );
+
+  return [...packs, ...perCase, restitution, ...answers];
+}
+
+export function editionLabel(lang: string, audience: EditionName): string {
+  const l = labels(lang);
+  return audience === 'trainer' ? l.trainerEdition : audience === 'answers' ? grading(lang).answerKey : l.studentEdition;
 }
 
 function render(templates: Templates, name: string, context: object): string {

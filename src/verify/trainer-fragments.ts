@@ -1,7 +1,8 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { withoutTrainerOnly } from '../edition/select-edition.js';
+import { withoutTrainerNotes, withoutTrainerOnly } from '../edition/select-edition.js';
+import type { TrainerBlock } from '../parse/remark-trainer-only.js';
 import type { Course } from '../model.js';
 
 /** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
@@ -14,13 +15,14 @@ const minimumLength = 12;
 
 /**
  * The texts only a trainer may read (solution prose, list items, table cells, diagram labels,
- * notes, indicators), less those the student edition also says.
+ * notes, indicators), less those the student edition also says. `kept` names the trainer-only
+ * blocks the edition may show (the answer key shows the solutions).
  */
-export function trainerFragments(course: Course, studentTexts: string[]): string[] {
+export function trainerFragments(course: Course, studentTexts: string[], kept: readonly TrainerBlock[] = []): string[] {
   const student = squash(studentTexts.join(' '));
   const fragments = new Set<string>();
   for (const c of course.cases) {
-    for (const text of [...trainerTexts(c.tree), ...Object.values(c.indicators).flat()]) {
+    for (const text of [...trainerTexts(c.tree, kept), ...Object.values(c.indicators).flat()]) {
       const squashed = squash(text);
       if (squashed.length >= minimumLength && !student.includes(squashed)) fragments.add(text.trim());
     }
@@ -43,10 +45,15 @@ export function studentSourceTexts(course: Course): string[] {
   return [...frame, ...course.cases.map((c) => toString(withoutTrainerOnly(c.tree)))];
 }
 
-function trainerTexts(tree: Root): string[] {
+/** What the answer key may carry: the student edition's texts and the solutions. */
+export function answerKeySourceTexts(course: Course): string[] {
+  return [...studentSourceTexts(course), ...course.cases.map((c) => toString(withoutTrainerNotes(c.tree)))];
+}
+
+function trainerTexts(tree: Root, kept: readonly TrainerBlock[]): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
-    if (!node.data?.trainerOnly) return;
+    if (!node.data?.trainerOnly || kept.includes(node.data.trainerOnly)) return;
     collectLeaves(node as RootContent, texts);
   });
   return texts;
