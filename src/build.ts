@@ -15,7 +15,9 @@ import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { editionLabel, renderDocuments } from './render/render-documents.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
-import { loadTemplates } from './render/templates.js';
+import { loadTemplates, type Templates } from './render/templates.js';
+import { printResults, readResults, scoresSheetOutput } from './grade/grade-course.js';
+import { defaultGradesDir } from './grade/read-grades.js';
 import { LeakGuard } from './verify/leak-guard.js';
 import { startPdfReader } from './verify/pdf-text.js';
 import { answerKeySourceTexts, studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
@@ -37,6 +39,8 @@ export interface BuildOptions {
   onStage?: (stage: string) => void;
   onPrinted?: (path: string, fromCache: boolean, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** The trainer's grades (scores sheets, filled grids); `grades/` beside the content folder by default. */
+  gradesDir?: string;
   /** A browser kept from one build to the next (`npm run dev`); otherwise each build opens and closes its own. */
   session?: BrowserSession;
 }
@@ -73,7 +77,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         session.start();
         startPdfReader();
       }
-      const { course, warnings, docs, css, date } = await renderCourse(sources, options, stage, cache);
+      const { course, warnings, docs, css, date, templates } = await renderCourse(sources, options, stage, cache);
+      const grades = await readResults(course, options.gradesDir ?? defaultGradesDir(options.contentDir));
       stage('diagrams');
       const drawing = drawDiagrams(docs.flatMap((d) => d.diagrams), {
         session,
@@ -114,18 +119,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         ]);
         return [...printed, ...markdown];
       });
-      const [, finished] = await Promise.all([drawing, Promise.all(finishing)]);
+      const [, finished, results] = await Promise.all([
+        drawing,
+        Promise.all(finishing),
+        grades && printResults(grades, { course, templates, css, date, session, cache }),
+      ]);
       // Chromium shuts down while the packs are made and checked.
       if (!options.session) void session.close();
       stage('verify');
       const files = finished.flat();
-      const outputs = [...files, ...(await packs(course, files, date, deflated))];
+      const outputs = [...files, ...(await packs(course, files, date, deflated)), scoresSheetOutput(course), ...(results?.outputs ?? [])];
       await Promise.all(guards.map((guard) => guard.checkAll(outputs.filter((o) => o.path.endsWith('.zip')))));
       stage('write');
       if (options.signal?.aborted) throw new InterruptedError('interrupted');
       await writeOutput(options.outDir, outputs);
       await cache.put('built', sourcesKey, 'ok');
-      return { course, outputs, warnings, cache: cache.stats, browserStarted: session.used };
+      return { course, outputs, warnings: [...warnings, ...(results?.warnings ?? [])], cache: cache.stats, browserStarted: session.used };
     };
     return await (options.session ? run(options.session) : withBrowserSession({ assets: pageAssets(fonts), signal: options.signal }, run));
   } finally {
@@ -140,6 +149,7 @@ export interface RenderedCourse {
   docs: Document[];
   css: string;
   date: Date;
+  templates: Templates;
 }
 
 /** Calls `onStage`, and stops between stages once the build is aborted. */
@@ -169,7 +179,7 @@ export async function renderCourse(
     buildCss(options.stylesDir ?? defaultDirs.styles),
   ]);
   const docs = renderDocuments({ course, contentDir: options.contentDir, templates, css, buildDate: date });
-  return { course, warnings, docs, css, date };
+  return { course, warnings, docs, css, date, templates };
 }
 
 /** What the build's pages may load: the bundled fonts and Mermaid's modules. */

@@ -9,6 +9,8 @@ export interface CommonArgs {
   quiet: boolean;
   debug: boolean;
   help: boolean;
+  /** `--grades`: the trainer's grades; `grades/` beside the content folder by default. */
+  gradesDir?: string;
   /** `--port`, for the commands that serve pages. */
   port?: string;
   positionals: string[];
@@ -28,6 +30,7 @@ export function parseCommonArgs(argv: string[], usage: string, options: { port?:
         quiet: { type: 'boolean', short: 'q', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        grades: { type: 'string' },
         ...(options.port ? { port: { type: 'string' as const } } : {}),
       },
     });
@@ -38,6 +41,7 @@ export function parseCommonArgs(argv: string[], usage: string, options: { port?:
       quiet: values.quiet,
       debug: values.debug,
       help: values.help,
+      gradesDir: values.grades,
       port: values.port as string | undefined,
       positionals,
     };

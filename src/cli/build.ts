@@ -3,9 +3,10 @@ import { build, defaultDirs } from '../build.js';
 import { formatProblem } from '../errors.js';
 import { runCommand, sourceDateEpoch } from './args.js';
 
-const usage = `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+const usage = `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--grades DIR] [--no-cache] [--quiet] [--debug]
 
   --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --grades DIR    notes des groupes (feuilles de notes CSV, grilles PDF remplies) ; par défaut grades/ à côté du cours
   --out DIR       dossier de sortie ; par défaut dist
   --no-cache      redessine et réimprime tout
   --quiet         n’affiche que les erreurs
@@ -22,6 +23,7 @@ await runCommand(usage, {}, async (args, signal) => {
   const report = await build({
     contentDir: args.contentDir,
     outDir: args.outDir,
+    gradesDir: args.gradesDir,
     cacheDir: args.cache ? defaultDirs.cache : undefined,
     sourceDateEpoch: sourceDateEpoch(),
     signal,

@@ -173,6 +173,8 @@ export const en: Dictionary = {
       missingColumn: 'column “{column}” is missing (expected columns: {expected}).',
       duplicate: 'group “{group}” is already graded for case “{case}” in {other}.',
       incomplete: 'incomplete grades for group “{group}”, case “{case}”: {missing} missing; its results say “incomplete”.',
+      badCsv: 'unreadable CSV file: {reason}.',
+      notGraded: 'no grades for: {pairs}.',
       unreadablePdf: 'this PDF cannot be read: {reason}.',
       noFields: 'this PDF has no casebook grid fields (print the grids with casebook and fill them in).',
       unknownField: 'field “{field}” matches no rubric criterion.',

@@ -171,6 +171,8 @@ export const fr = {
       missingColumn: 'il manque la colonne « {column} » (colonnes attendues : {expected}).',
       duplicate: 'le groupe « {group} » est déjà noté pour le cas « {case} » dans {other}.',
       incomplete: 'notes incomplètes pour le groupe « {group} », cas « {case} » : il manque {missing} ; ses résultats portent la mention « incomplet ».',
+      badCsv: 'fichier CSV illisible : {reason}.',
+      notGraded: 'aucune note pour : {pairs}.',
       unreadablePdf: 'ce PDF ne peut pas être lu : {reason}.',
       noFields: 'ce PDF n’a aucun champ de grille casebook (imprimez les grilles avec casebook et remplissez-les).',
       unknownField: 'le champ « {field} » ne correspond à aucun critère du barème.',

@@ -1,3 +1,4 @@
+import { slug } from 'github-slugger';
 import type { Case, Course, Group } from '../model.js';
 
 /**
@@ -6,4 +7,9 @@ import type { Case, Course, Group } from '../model.js';
  */
 export function groupsOfCase(course: Pick<Course, 'groups'>, c: Pick<Case, 'id'>): Group[] {
   return course.groups.filter((g) => g.caseId === undefined || g.caseId === c.id);
+}
+
+/** A group's key in grid field names and file names: its name as a slug ("Les Castors" → `les-castors`). */
+export function groupKey(group: Pick<Group, 'name'>): string {
+  return slug(group.name);
 }

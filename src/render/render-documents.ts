@@ -116,7 +116,7 @@ export function editionLabel(lang: string, audience: EditionName): string {
   return audience === 'trainer' ? l.trainerEdition : audience === 'answers' ? grading(lang).answerKey : l.studentEdition;
 }
 
-function render(templates: Templates, name: string, context: object): string {
+export function render(templates: Templates, name: string, context: object): string {
   const template = templates[name];
   if (!template) throw new Error(`Missing template templates/${name}.hbs`);
   return template(context);

@@ -12,7 +12,7 @@ export interface CliResult {
 
 /** Runs a casebook command as `npm run` does, e.g. runCli('build', ['--content', dir]). */
 export function runCli(
-  command: 'build' | 'check' | 'dev' | 'new-case',
+  command: 'build' | 'check' | 'dev' | 'new-case' | 'grade',
   args: string[],
   options: { env?: NodeJS.ProcessEnv; onStart?: (pid: number) => void; onStderr?: (chunk: string) => void } = {},
 ): Promise<CliResult> {
