@@ -18,6 +18,7 @@ import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import { printResults, readResults, scoresSheetOutput } from './grade/grade-course.js';
 import { defaultGradesDir } from './grade/read-grades.js';
+import { addGridForm } from './forms/grid-form.js';
 import { LeakGuard } from './verify/leak-guard.js';
 import { startPdfReader } from './verify/pdf-text.js';
 import { answerKeySourceTexts, studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
@@ -114,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       };
       const finishing = docs.map(async (doc, i) => {
         const [printed, markdown] = await Promise.all([
-          printing[i]!.then((p) => made([{ path: doc.path, audience: doc.audience, bytes: p.pdf, pages: p.pages }, ...htmlEdition(p, fonts)])),
+          printing[i]!.then(async (p) => made([{ path: doc.path, audience: doc.audience, bytes: doc.form ? await addGridForm(p.pdf, course) : p.pdf, pages: p.pages }, ...htmlEdition(p, fonts)])),
           made(doc.hasToc ? [markdownEdition(course, doc)] : []),
         ]);
         return [...printed, ...markdown];

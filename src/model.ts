@@ -138,6 +138,8 @@ export interface Document {
   lang: string;
   /** Mermaid diagrams whose placeholders the HTML holds. */
   diagrams: Diagram[];
+  /** A PDF form: its field links become fields (evaluation grids). */
+  form?: boolean;
 }
 
 /** A file written to the output folder. */

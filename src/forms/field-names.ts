@@ -29,3 +29,10 @@ export function parseGridFieldName(name: string): GridField | undefined {
   }
   return undefined;
 }
+
+/** Field links: the grid marks each field's place with a link to this address, which the build replaces with the field. */
+export const fieldScheme = 'casebook-field:';
+
+export function gridFieldHref(caseId: string, groupName: string, field: string, criterion?: string): string {
+  return `${fieldScheme}${[caseId, groupKey({ name: groupName }), ...(criterion ? [criterion] : []), field].join('.')}`;
+}

@@ -33,15 +33,20 @@ export async function readGridPdf(file: string, bytes: Uint8Array, course: Cours
       fail(format(m.unknownCase, { case: parsed.caseId, known: course.cases.map((k) => k.id).join(', ') }));
       continue;
     }
-    const group = groupsOfCase(course, c).find((g) => groupKey(g) === parsed.group);
+    const text = (field.getText() ?? '').trim();
+    const group = course.groups.find((g) => groupKey(g) === parsed.group);
     if (!group) {
-      fail(format(m.unknownGroup, { group: parsed.group, known: groupsOfCase(course, c).map(groupKey).join(', ') }));
+      fail(format(m.unknownGroup, { group: parsed.group, known: course.groups.map(groupKey).join(', ') }));
+      continue;
+    }
+    // A sheet printed for a group that works on another case is fine as long as it stays blank.
+    if (!groupsOfCase(course, c).includes(group)) {
+      if (text && parsed.kind !== 'total') fail(format(m.groupNotOnCase, { group: group.name, case: c.slug }));
       continue;
     }
     const key = `${c.id}\0${group.name}`;
     const sheet = sheets.get(key) ?? { caseId: c.id, group: group.name, criteria: {}, place: { file }, commentPlaces: [] };
     sheets.set(key, sheet);
-    const text = (field.getText() ?? '').trim();
     if (parsed.kind === 'points' || parsed.kind === 'comment') {
       const criterion = course.rubric.criteria.find((k) => k.id === parsed.criterion);
       if (!criterion) {

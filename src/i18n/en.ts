@@ -175,6 +175,7 @@ export const en: Dictionary = {
       incomplete: 'incomplete grades for group “{group}”, case “{case}”: {missing} missing; its results say “incomplete”.',
       badCsv: 'unreadable CSV file: {reason}.',
       notGraded: 'no grades for: {pairs}.',
+      fieldRange: '“{criterion}”: enter a number of points from 0 to {max}, in whole or half points (e.g. 2.5).',
       unreadablePdf: 'this PDF cannot be read: {reason}.',
       noFields: 'this PDF has no casebook grid fields (print the grids with casebook and fill them in).',
       unknownField: 'field “{field}” matches no rubric criterion.',

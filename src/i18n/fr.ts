@@ -173,6 +173,7 @@ export const fr = {
       incomplete: 'notes incomplètes pour le groupe « {group} », cas « {case} » : il manque {missing} ; ses résultats portent la mention « incomplet ».',
       badCsv: 'fichier CSV illisible : {reason}.',
       notGraded: 'aucune note pour : {pairs}.',
+      fieldRange: '« {criterion} » : entrez un nombre de points de 0 à {max}, par points ou demi-points (par ex. 2,5).',
       unreadablePdf: 'ce PDF ne peut pas être lu : {reason}.',
       noFields: 'ce PDF n’a aucun champ de grille casebook (imprimez les grilles avec casebook et remplissez-les).',
       unknownField: 'le champ « {field} » ne correspond à aucun critère du barème.',

@@ -87,7 +87,7 @@ export function renderDocuments(input: RenderInput): Document[] {
         ...single(t),
         bodyClass: 'grids trainer',
         criteria: courseVm.frame.criteria.map((cr, k) => ({ ...cr, indicators: t.indicators[k]?.items ?? [] })),
-      }, { subject: `${l.evaluationGrid} — ${subject}` }),
+      }, { subject: `${l.evaluationGrid} — ${subject}`, form: true }),
     ];
   });
 
