@@ -33,7 +33,8 @@ export function renderResults(input: ResultsInput): { feedback: Document[]; summ
     title: `${title} — ${vm.titleText}`,
     subject: title,
     runningTitle: vm.titleText,
-    trainerMark: audience === 'trainer',
+    // The trainer mark says "answer key": the class summary is the trainer's, but no answer key.
+    trainerMark: false,
     hasToc: false,
     lang: course.lang,
     diagrams,
@@ -43,7 +44,7 @@ export function renderResults(input: ResultsInput): { feedback: Document[]; summ
       css: input.css,
       pageCounter: pageCounterCss(l.pageOf),
       runningTitle: vm.titleText,
-      trainerMark: audience === 'trainer',
+      trainerMark: false,
       sections: [],
       documentTitle: `${title} — ${vm.titleText}`,
       ...context,
