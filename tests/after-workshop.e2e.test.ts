@@ -112,7 +112,7 @@ describe('the grids as PDF forms', () => {
 
   it('compute the total with the standard calculation, and check each criterion’s points', async () => {
     const pdf = await PDFDocument.load(await readFile(join(out, 'grids/case-1-phishing.pdf')));
-    const script = (name: string, key: string) => (fieldDict(pdf, name).lookup(PDFName.of('AA'), PDFDict).lookup(PDFName.of(key), PDFDict).lookup(PDFName.of('JS')) as { decodeText(): string }).decodeText();
+    const script = (name: string, key: string) => (fieldDict(pdf, name).lookup(PDFName.of('AA'), PDFDict).lookup(PDFName.of(key), PDFDict).lookup(PDFName.of('JS')) as unknown as { decodeText(): string }).decodeText();
     expect(script('phishing.owls.total', 'C')).toBe('AFSimple_Calculate("SUM", new Array("phishing.owls.analysis.points", "phishing.owls.containment.points", "phishing.owls.communication.points"));');
     expect(script('phishing.owls.containment.points', 'V')).toContain('v > 3');
     const co = pdf.getForm().acroForm.dict.lookup(PDFName.of('CO'), PDFArray).asArray();

@@ -2,6 +2,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, 
 import { format, grading } from '../i18n/index.js';
 import type { Course } from '../model.js';
 import { inlineText } from '../render/view-model.js';
+import fontkit from '@pdf-lib/fontkit';
+import { formFont } from './form-font.js';
 import { fieldScheme, parseGridFieldName, type GridField } from './field-names.js';
 
 /** A marked place: the links a grid's page carries where a field goes (`casebook-field:<name>`). */
@@ -26,9 +28,11 @@ export async function addGridForm(bytes: Uint8Array, course: Course): Promise<Ui
   const marks = collectMarks(pdf);
   if (marks.length === 0) return bytes;
   const form = pdf.getForm();
-  const font = form.getDefaultFont();
+  pdf.registerFontkit(fontkit);
+  // Named without pdf-lib's random suffix: two builds give the same bytes.
+  const font = await pdf.embedFont(await formFont(), { subset: false, customName: 'Inter-Regular' });
   // Chromium's PDF has no form: the fields' default appearance names the font of the form's resources.
-  form.acroForm.dict.set(PDFName.of('DR'), pdf.context.obj({ Font: { Helv: font.ref } }));
+  form.acroForm.dict.set(PDFName.of('DR'), pdf.context.obj({ Font: { Inter: font.ref } }));
   const totals: PDFRef[] = [];
   const widgets = new Map<Mark, PDFDict>();
   const m = grading(course.lang).messages;
@@ -39,7 +43,7 @@ export async function addGridForm(bytes: Uint8Array, course: Course): Promise<Ui
     // The date's and evaluator's lines are one line high: their fields reach a little above the line.
     const y2 = kind === 'date' || kind === 'evaluator' ? top + 5 : top;
     if (kind === 'comment') field.enableMultiline();
-    field.acroField.setDefaultAppearance(`/Helv ${kind === 'comment' ? 9 : kind === 'points' || kind === 'total' ? 12 : 10} Tf 0 g`);
+    field.acroField.setDefaultAppearance(`/Inter ${kind === 'comment' ? 9 : kind === 'points' || kind === 'total' ? 12 : 10} Tf 0 g`);
     if (kind === 'points' || kind === 'total') field.setAlignment(TextAlignment.Center);
     field.addToPage(mark.page, { x: x1, y: y1, width: x2 - x1, height: y2 - y1, font, borderWidth: 0, borderColor: undefined, backgroundColor: undefined });
     const actions = new Map<string, string>();
@@ -63,7 +67,8 @@ export async function addGridForm(bytes: Uint8Array, course: Course): Promise<Ui
   retag(pdf, widgets);
   // Readers run the calculations of the fields listed here, in this order.
   form.acroForm.dict.set(PDFName.of('CO'), pdf.context.obj(totals));
-  return pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  // The fields' appearances are made above, with the form's font (pdf-lib would add Helvetica, not embedded).
+  return pdf.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
 }
 
 /**
