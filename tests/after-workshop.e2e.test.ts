@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -8,7 +10,7 @@ import { build } from '../src/build.js';
 import { ContentError, formatProblem } from '../src/errors.js';
 import { grade } from '../src/grade.js';
 import { LeakGuard } from '../src/verify/leak-guard.js';
-import { runCli } from './helpers/cli.js';
+import { projectDir, runCli } from './helpers/cli.js';
 import { fixturesDir, tempDir } from './helpers/course.js';
 import { flat, pdfPages, pdfText } from './helpers/pdf.js';
 import { readCourse } from './helpers/stages.js';
@@ -119,6 +121,28 @@ describe('the grids as PDF forms', () => {
     expect(co).toContain(pdf.getForm().getField('phishing.owls.total').ref);
     expect(pdf.getForm().getField('phishing.owls.total').isReadOnly()).toBe(true);
   });
+
+  it('print exactly as a grid without fields', async () => {
+    // The same templates, the field links turned into the spans they mark: the pages must not differ by a pixel.
+    const templates = join(await tempDir(), 'templates');
+    await cp(join(projectDir, 'templates'), templates, { recursive: true });
+    const sheet = join(templates, 'partials/grid-sheet.hbs');
+    await writeFile(sheet, (await readFile(sheet, 'utf8')).replace(/<a class="([^"]+)" href="\{\{[^}]+\}\}"><\/a>/g, '<span class="$1"></span>'));
+    const plain = join(root, 'plain');
+    await build({ contentDir: content, outDir: plain, templatesDir: templates, gradesDir: join(root, 'none'), sourceDateEpoch: epoch });
+    const plainPdf = await PDFDocument.load(await readFile(join(plain, 'grids/case-1-phishing.pdf')));
+    expect(plainPdf.getForm().getFields()).toEqual([]);
+    const raster = (pdf: string) => {
+      const dir = join(root, 'raster', pdf.replace(/\W/g, '-'));
+      execFileSync('mkdir', ['-p', dir]);
+      execFileSync('pdftoppm', ['-r', '72', '-gray', pdf, join(dir, 'p')]);
+      return readdirSync(dir).sort().map((name) => readFileSync(join(dir, name)));
+    };
+    const withFields = raster(join(out, 'grids/case-1-phishing.pdf'));
+    const without = raster(join(plain, 'grids/case-1-phishing.pdf'));
+    expect(withFields.length).toBe(3);
+    withFields.forEach((page, i) => expect(Buffer.compare(page, without[i]!), `page ${i + 1}`).toBe(0));
+  }, 120_000);
 
   it('place each field on its printed cell, on the page of its group', async () => {
     const path = join(out, 'grids/case-1-phishing.pdf');
