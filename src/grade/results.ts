@@ -23,7 +23,8 @@ export function computeResults(course: Course, sheets: GradeSheet[]): { results:
       const [sheet, ...again] = filled;
       for (const other of again) problems.add(other.place, format(m.duplicate, { group: group.name, case: c.slug, other: formatPlace(sheet!.place) }));
       if (!sheet) {
-        ungraded.push(`${group.name} (${c.slug})`);
+        // A group the course assigns to no case is graded on one of them, whichever.
+        if (group.caseId !== undefined) ungraded.push(`${group.name} (${c.slug})`);
         continue;
       }
       const criteria = course.rubric.criteria.map((criterion) => ({ criterion, ...sheet.criteria[criterion.id] }));
@@ -45,6 +46,7 @@ export function computeResults(course: Course, sheets: GradeSheet[]): { results:
     }
   }
   problems.throwIfAny();
+  for (const group of course.groups) if (group.caseId === undefined && !results.some((r) => r.group === group)) ungraded.push(group.name);
   if (results.length > 0 && ungraded.length > 0) warnings.push({ place: { file: course.file }, message: format(m.notGraded, { pairs: ungraded.join(', ') }) });
   return { results, warnings };
 }

@@ -76,6 +76,11 @@ export function readScoresSheet(source: SourceText, course: Course): { sheets: G
     const place = { file: source.file, line };
     const cell = (col: number) => (col >= 0 ? (record[col] ?? '').trim() : '');
     if (record.every((v) => v.trim() === '')) continue;
+    // Mostly a comment with the separator in it, unquoted: the end of the row would be lost.
+    if (record.slice(head.record.length).some((v) => v.trim() !== '')) {
+      problems.push({ place, message: format(m.extraCells, { count: record.length, columns: head.record.length }) });
+      continue;
+    }
     const found = resolveGroupAndCase(course, cell(groupCol), cell(caseCol), head.record[groupCol]!.trim(), head.record[caseCol]!.trim());
     if ('error' in found) {
       problems.push({ place, message: found.error });

@@ -176,6 +176,7 @@ export const en: Dictionary = {
       badCsv: 'unreadable CSV file: {reason}.',
       notGraded: 'no grades for: {pairs}.',
       fieldRange: '“{criterion}”: enter a number of points from 0 to {max}, in whole or half points (e.g. 2.5).',
+      extraCells: 'the row has {count} columns, the header {columns}: a comment that holds the separator must be in quotes.',
       unreadablePdf: 'this PDF cannot be read: {reason}.',
       noFields: 'this PDF has no casebook grid fields (print the grids with casebook and fill them in).',
       unknownField: 'field “{field}” matches no rubric criterion.',

@@ -174,6 +174,7 @@ export const fr = {
       badCsv: 'fichier CSV illisible : {reason}.',
       notGraded: 'aucune note pour : {pairs}.',
       fieldRange: '« {criterion} » : entrez un nombre de points de 0 à {max}, par points ou demi-points (par ex. 2,5).',
+      extraCells: 'la ligne a {count} colonnes, l’en-tête {columns} : un commentaire qui contient le séparateur doit être entre guillemets.',
       unreadablePdf: 'ce PDF ne peut pas être lu : {reason}.',
       noFields: 'ce PDF n’a aucun champ de grille casebook (imprimez les grilles avec casebook et remplissez-les).',
       unknownField: 'le champ « {field} » ne correspond à aucun critère du barème.',
