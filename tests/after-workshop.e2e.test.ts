@@ -280,6 +280,13 @@ describe('grading', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it('is checked by npm run check too', async () => {
+    await setGrades({ 'scores.csv': `${header}\nOwls,phishing,9,1,1,\n` });
+    const result = await runCli('check', ['--content', content]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('grades/scores.csv:2 — column “Analysis of the incident (/4)”: 9 points on “Analysis of the incident”, which is out of 4.');
+  }, 60_000);
+
   it('is part of every build, which leaves grades/ untouched', async () => {
     await setGrades({ 'scores.csv': `${header}\nHerons,case-1-phishing,1,1,1,Fine\n` });
     const hash = async () => createHash('sha256').update(await readFile(join(grades, 'scores.csv'))).digest('hex');
