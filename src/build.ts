@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { Cache } from './cache/cache.js';
 import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
 import { selectEdition } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { InterruptedError } from './errors.js';
-import { loadCourse } from './load/load-course.js';
+import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output, RawCourse } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
@@ -26,7 +25,9 @@ import { validateCourse } from './validate/validate-course.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
 import { Deflated, zipOutputs } from './write/zip.js';
 import { grading, labels } from './i18n/index.js';
-import { projectDir } from './project.js';
+import { defaultDirs } from './project.js';
+
+export { defaultDirs };
 
 export interface BuildOptions {
   contentDir: string;
@@ -54,16 +55,10 @@ export interface BuildReport {
   browserStarted: boolean;
 }
 
-export const defaultDirs = {
-  templates: join(projectDir, 'templates'),
-  styles: join(projectDir, 'styles'),
-  cache: join(projectDir, '.cache/casebook'),
-};
-
 /** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   // Locked first: a second build into the same folder stops at once instead of interleaving.
-  const unlock = await lockOutput(options.outDir);
+  const unlock = await lockOutput(options.outDir, await courseLanguage(options.contentDir, process.env));
   try {
     const fonts = await fontFiles();
     const cache = new Cache(options.cacheDir);

@@ -5,7 +5,7 @@ import { ContentError, type Problem } from './errors.js';
 import { printResults, readResults } from './grade/grade-course.js';
 import { defaultGradesDir } from './grade/read-grades.js';
 import { format, grading } from './i18n/index.js';
-import { loadCourse } from './load/load-course.js';
+import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Output } from './model.js';
 import { withBrowserSession } from './print/browser-session.js';
 import { fontFiles } from './render/fonts.js';
@@ -25,7 +25,7 @@ export interface GradeReport {
  * render → draw → print → verify → write `results/`, leaving the rest of the output as it is.
  */
 export async function grade(options: GradeOptions): Promise<GradeReport> {
-  const unlock = await lockOutput(options.outDir);
+  const unlock = await lockOutput(options.outDir, await courseLanguage(options.contentDir, process.env));
   try {
     const stage = stageReporter(options);
     const cache = new Cache(options.cacheDir);

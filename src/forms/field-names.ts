@@ -21,6 +21,8 @@ export function gridFieldName(c: Pick<Case, 'id'>, group: Pick<Group, 'name'>, f
 /** A field name read back, or undefined when it is not one of casebook's. */
 export function parseGridFieldName(name: string): GridField | undefined {
   const parts = name.split('.');
+  // A sheet printed without a group (a case no group takes) has no fields.
+  if (parts.some((p) => p === '')) return undefined;
   if (parts.length === 4 && (parts[3] === 'points' || parts[3] === 'comment')) {
     return { kind: parts[3], caseId: parts[0]!, group: parts[1]!, criterion: parts[2]! };
   }

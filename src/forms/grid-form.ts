@@ -98,11 +98,12 @@ function collectMarks(pdf: PDFDocument): Mark[] {
       const annot = pdf.context.lookup(ref);
       const uri = annot instanceof PDFDict ? linkUri(annot) : undefined;
       const name = uri?.startsWith(fieldScheme) ? uri.slice(fieldScheme.length) : undefined;
-      const field = name ? parseGridFieldName(name) : undefined;
-      if (!name || !field) {
+      if (name === undefined) {
         kept.push(ref);
         continue;
       }
+      const field = parseGridFieldName(name);
+      if (!field) continue;
       const rect = (annot as PDFDict).lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber()) as Mark['rect'];
       const mark = marks.get(name);
       if (mark && mark.page === page) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ContentError } from '../errors.js';
 import type { SourceText } from '../model.js';
-import { messages } from '../i18n/index.js';
+import { defaultCourseLang, messages } from '../i18n/index.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
@@ -11,7 +11,7 @@ const windows1252 = new TextDecoder('windows-1252');
  * Decodes a content file. Word and old editors save Windows-1252: rather than refuse it, decode
  * it and say so (any byte is valid there, and French text is what those editors write).
  */
-export function decodeSource(file: string, bytes: Uint8Array, lang = 'fr'): SourceText {
+export function decodeSource(file: string, bytes: Uint8Array, lang = defaultCourseLang): SourceText {
   const m = messages(lang);
   let text: string;
   const warnings: string[] = [];
@@ -32,7 +32,7 @@ export async function readSource(dir: string, path: string, lang?: string): Prom
   try {
     bytes = await readFile(path);
   } catch {
-    throw new ContentError([{ place: { file }, message: messages(lang ?? 'fr').unreadableFile }]);
+    throw new ContentError([{ place: { file }, message: messages(lang ?? defaultCourseLang).unreadableFile }]);
   }
   return decodeSource(file, bytes, lang);
 }

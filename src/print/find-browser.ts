@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { BrowserError } from '../errors.js';
+import { format } from '../i18n/index.js';
 
 export interface FoundBrowser {
   path: string;
@@ -18,12 +19,6 @@ const systemBrowsers = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-export const installHelp = [
-  'Aucun navigateur Chromium/Chrome trouvé pour imprimer les PDF. Au choix :',
-  '  • npx puppeteer browsers install chrome-headless-shell   (télécharge le navigateur de Puppeteer)',
-  '  • Debian/Ubuntu : sudo apt-get install chromium ; macOS/Windows : installez Google Chrome',
-  '  • ou indiquez un navigateur existant : PUPPETEER_EXECUTABLE_PATH=/chemin/vers/chrome npm run build:pdf',
-].join('\n');
 
 /** The browser to print with: the one the trainer names, Puppeteer's own, or the system's. */
 export async function findBrowser(
@@ -32,14 +27,14 @@ export async function findBrowser(
 ): Promise<FoundBrowser> {
   const named = env.PUPPETEER_EXECUTABLE_PATH;
   if (named) {
-    if (!exists(named)) throw new BrowserError(`PUPPETEER_EXECUTABLE_PATH désigne « ${named} », qui n’existe pas.\n${installHelp}`);
+    if (!exists(named)) throw new BrowserError((d) => `${format(d.errors.browserPathMissing, { path: named })}\n${d.errors.noBrowser}`);
     return { path: named, origin: 'PUPPETEER_EXECUTABLE_PATH' };
   }
   const own = await puppeteerBrowser(exists);
   if (own) return { path: own, origin: 'puppeteer' };
   const system = systemBrowsers.find(exists);
   if (system) return { path: system, origin: 'system' };
-  throw new BrowserError(installHelp);
+  throw new BrowserError((d) => d.errors.noBrowser);
 }
 
 // Puppeteer knows where its download would be, even when none was made.

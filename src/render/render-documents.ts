@@ -86,6 +86,7 @@ export function renderDocuments(input: RenderInput): Document[] {
       document(`grids/${c.slug}.pdf`, 'trainer', 'grid', {
         ...single(t),
         bodyClass: 'grids trainer',
+        groups: gridGroups(courseVm, course, c.id),
         criteria: courseVm.frame.criteria.map((cr, k) => ({ ...cr, indicators: t.indicators[k]?.items ?? [] })),
       }, { subject: `${l.evaluationGrid} — ${subject}`, form: true }),
     ];
@@ -133,14 +134,43 @@ function toc(course: CourseViewModel, cases: CaseViewModel[], audience: EditionN
   ];
 }
 
+/**
+ * The groups a case's grid has a sheet for: those that take it and those with no case yet. A case
+ * no group takes still gets one sheet, its group left blank.
+ */
+function gridGroups(course: CourseViewModel, model: Course, caseId: string): { name: string }[] {
+  const groups = course.groups.filter((_, i) => [undefined, caseId].includes(model.groups[i]!.caseId));
+  return groups.length > 0 ? groups : [{ name: '' }];
+}
+
+/** What the trainer prints before the session, and how many: the assignments decide. */
 function material(course: CourseViewModel, model: Course) {
   const l = course.labels;
   const groups = model.groups.length;
   const perGroup = (n: number) => `${format(l.copiesPerGroup, { n })} (${format(l.copiesTotal, { n: n * groups })})`;
-  return [
-    { label: l.handout, file: `student/${l.files.casePrefix}-N-….pdf`, copies: perGroup(1) },
+  const anyCase = (folder: string) => `${folder}/${l.files.casePrefix}-N-….pdf`;
+  const common = [
     { label: l.studentPack, file: `student/${l.files.studentPack}.pdf`, copies: perGroup(1) },
     { label: l.restitutionSheet, file: `student/${l.files.restitution}.pdf`, copies: perGroup(1) },
-    { label: l.gridSheet, file: `grids/${l.files.casePrefix}-N-….pdf`, copies: perGroup(1) },
   ];
+  const unassigned = model.groups.filter((g) => g.caseId === undefined).length;
+  if (unassigned === groups) {
+    return [
+      { label: l.handout, file: anyCase('student'), copies: perGroup(1) },
+      ...common,
+      { label: l.gridSheet, file: anyCase('grids'), copies: perGroup(1) },
+    ];
+  }
+  // Each case's handout for the groups that take it, and for those still without a case; each
+  // grid file once, since it holds exactly the sheets of those groups.
+  const takers = model.cases.map((c) => ({ c, n: model.groups.filter((g) => g.caseId === c.id).length + unassigned }));
+  const handouts = takers
+    .filter(({ n }) => n > 0)
+    .map(({ c, n }) => ({
+      label: `${l.handout} — ${format(l.caseShort, { number: c.number, organisation: c.organisation })}`,
+      file: `student/${c.slug}.pdf`,
+      copies: format(l.copiesTotal, { n }),
+    }));
+  const sheets = takers.reduce((sum, { n }) => sum + Math.max(1, n), 0);
+  return [...handouts, ...common, { label: l.gridSheet, file: anyCase('grids'), copies: format(l.copiesEachFile, { n: sheets }) }];
 }

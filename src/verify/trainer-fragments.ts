@@ -10,7 +10,7 @@ export function squash(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Shorter trainer-only texts ("KPI", "Kafka") say nothing about a leak. */
+/** Shorter trainer-only texts ("KPI", "SQL") say nothing about a leak. */
 const minimumLength = 12;
 
 /**
