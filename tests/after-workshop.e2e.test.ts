@@ -140,7 +140,8 @@ describe('the grids as PDF forms', () => {
     };
     const withFields = raster(join(out, 'grids/case-1-phishing.pdf'));
     const without = raster(join(plain, 'grids/case-1-phishing.pdf'));
-    expect(withFields.length).toBe(3);
+    expect(withFields.length).toBe(2);
+    expect(without.length).toBe(2);
     withFields.forEach((page, i) => expect(Buffer.compare(page, without[i]!), `page ${i + 1}`).toBe(0));
   }, 120_000);
 
