@@ -16,7 +16,7 @@ import { renderMarkdown } from './render/render-markdown.js';
 import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import { printResults, readResults, scoresSheetOutput } from './grade/grade-course.js';
-import { defaultGradesDir } from './grade/read-grades.js';
+import { defaultGradesDir } from './project.js';
 import { addGridForm } from './forms/grid-form.js';
 import { LeakGuard } from './verify/leak-guard.js';
 import { startPdfReader } from './verify/pdf-text.js';

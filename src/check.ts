@@ -1,7 +1,7 @@
 import { renderCourse, stageReporter, type BuildOptions } from './build.js';
 import { loadCourse } from './load/load-course.js';
 import { readResults } from './grade/grade-course.js';
-import { defaultGradesDir } from './grade/read-grades.js';
+import { defaultGradesDir } from './project.js';
 import { parseDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
 import type { Problem } from './errors.js';

@@ -3,7 +3,7 @@ import { pageAssets, renderCourse, stageReporter, type BuildOptions } from './bu
 import { Cache } from './cache/cache.js';
 import { ContentError, type Problem } from './errors.js';
 import { printResults, readResults } from './grade/grade-course.js';
-import { defaultGradesDir } from './grade/read-grades.js';
+import { defaultGradesDir } from './project.js';
 import { format, grading } from './i18n/index.js';
 import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Output } from './model.js';

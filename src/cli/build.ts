@@ -5,7 +5,7 @@ import type { Output } from '../model.js';
 import { defaultDirs, projectDir } from '../project.js';
 import { isUpToDate, readStamp, stampKey, writeStamp, type StampInputs } from '../write/build-stamp.js';
 import { runCommand, sourceDateEpoch } from './args.js';
-import { defaultGradesDir } from '../grade/read-grades.js';
+import { defaultGradesDir } from '../project.js';
 
 const stampsDir = join(defaultDirs.cache, 'stamps');
 

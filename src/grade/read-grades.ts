@@ -45,9 +45,3 @@ export async function readGrades(dir: string, course: Course): Promise<{ sheets:
   problems.throwIfAny();
   return { sheets, warnings };
 }
-
-/** The grades folder beside a content folder: `grades/` next to `content/`. */
-export function defaultGradesDir(contentDir: string): string {
-  return join(dirname(join(contentDir, '.')), 'grades');
-}
-
