@@ -1,4 +1,4 @@
-import { renderCourse, stageReporter, type BuildOptions } from './build.js';
+import { renderCourse, resolveOptions, Stages, type BuildOptions } from './build.js';
 import { loadCourse } from './load/load-course.js';
 import { readResults } from './grade/grade-course.js';
 import { defaultGradesDir } from './project.js';
@@ -23,19 +23,20 @@ export interface CheckReport {
  * diagram parsed in the browser. Throws the build's ContentError; prints nothing, writes nothing.
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
-  const stage = stageReporter(options);
-  stage('load');
-  const { course, warnings: courseWarnings, docs } = await renderCourse(await loadCourse(options.contentDir), options, stage);
+  const stages = new Stages(options.onStage, options.signal);
+  const sources = await stages.run('load', () => loadCourse(options.contentDir));
+  const { course, warnings: courseWarnings, docs } = await renderCourse(sources, resolveOptions(options), stages);
   // The grades too, as the build reads them: a bad grade stops the build.
   const grades = await readResults(course, options.gradesDir ?? defaultGradesDir(options.contentDir));
   const warnings = [...courseWarnings, ...(grades?.warnings ?? [])];
-  stage('diagrams');
-  return withBrowserSession({ assets: [mermaidModules], signal: options.signal }, async (session) => {
-    const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {
-      session,
-      fontFamily: fontStacks.body,
-      lang: course.lang,
-    });
-    return { course, warnings, diagrams };
-  });
+  return stages.run('diagrams', () =>
+    withBrowserSession({ assets: [mermaidModules], signal: options.signal }, async (session) => {
+      const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {
+        session,
+        fontFamily: fontStacks.body,
+        lang: course.lang,
+      });
+      return { course, warnings, diagrams };
+    }),
+  );
 }

@@ -172,6 +172,16 @@ export interface Document {
   diagrams: Diagram[];
   /** A PDF form: its field links become fields (evaluation grids). */
   form?: boolean;
+  /** The ids the table of contents points at, with `hasToc`. */
+  contents?: string[];
+  /** The headings of the HTML in document order: one PDF bookmark each. */
+  headings: Heading[];
+}
+
+/** A heading as a PDF bookmark shows it, with the id a contents entry may point at. */
+export interface Heading {
+  id?: string;
+  text: string;
 }
 
 /** A file written to the output folder. */

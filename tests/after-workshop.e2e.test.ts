@@ -10,6 +10,7 @@ import { build } from '../src/build.js';
 import { ContentError, formatProblem } from '../src/errors.js';
 import { grade } from '../src/grade.js';
 import { LeakGuard } from '../src/verify/leak-guard.js';
+import { selectEdition } from '../src/edition/select-edition.js';
 import { projectDir, runCli } from './helpers/cli.js';
 import { fixturesDir, tempDir } from './helpers/course.js';
 import { flat, pdfPages, pdfText } from './helpers/pdf.js';
@@ -78,7 +79,7 @@ describe('the answer key', () => {
 
   it('is read back by a leak guard that refuses trainer notes and indicators but lets solutions through', async () => {
     const { course } = await readCourse(content);
-    const guard = () => new LeakGuard(trainerFragments(course, answerKeySourceTexts(course), ['solution']), 'en', undefined, 'answers');
+    const guard = () => new LeakGuard(trainerFragments(course, answerKeySourceTexts(selectEdition(course, 'student'), selectEdition(course, 'answers')), ['solution']), 'en', undefined, 'answers');
     const file = (path: string, text: string) => ({ path, audience: 'answers' as const, bytes: new TextEncoder().encode(text) });
     await expect(guard().checkAll([file('answer-key/a.md', 'The attacker used a consent phishing page; the SOLUTIONVISIBLEPHISHING forwarding rule copied every payroll mail.')])).resolves.toBeUndefined();
     await expect(guard().checkAll([file('answer-key/a.md', 'Groups often forget the OSPREYTRAINERNOTESECRET mailbox rules; hint at it after 10 minutes.')])).rejects.toThrow(/answer-key\/a\.md/);

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCourse } from '../src/build.js';
+import { renderCourse, resolveOptions, Stages } from '../src/build.js';
 import { formatProblem } from '../src/errors.js';
 import { loadCourse } from '../src/load/load-course.js';
 import { copyCourse, fixturesDir } from './helpers/course.js';
@@ -23,7 +23,7 @@ const withDiagram = (yaml: string) => (text: string) => `${text}\n${yaml}\n`;
 
 /** The student handout of the course's first case, as HTML. */
 async function handoutHtml(dir: string): Promise<string> {
-  const { docs } = await renderCourse(await loadCourse(dir), { contentDir: dir, sourceDateEpoch: 0 }, () => {});
+  const { docs } = await renderCourse(await loadCourse(dir), resolveOptions({ contentDir: dir, sourceDateEpoch: 0 }), new Stages());
   return docs.find((d) => d.path === 'student/cas-1-gamma.pdf')!.html.replaceAll('\u00AD', '');
 }
 

@@ -50,8 +50,8 @@ await runCommand('build', {}, async (args, signal, lang) => {
     cacheDir: args.cache ? defaultDirs.cache : undefined,
     sourceDateEpoch: epoch,
     signal,
-    onStage: (stage) => {
-      if (live) say(format(c.stage, { stage: c.stages[stage] ?? stage, seconds: elapsed() }));
+    onStage: ({ stage, phase }) => {
+      if (live) say(format(phase === 'start' ? c.stage : c.stageDone, { stage: c.stages[stage] ?? stage, seconds: elapsed() }));
     },
     onPrinted: (path, fromCache, done, total) => {
       if (live) say(`${format(c.printed, { done, total, path })}${fromCache ? c.fromCache : ''}`);

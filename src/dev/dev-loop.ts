@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { build, defaultDirs, pageAssets } from '../build.js';
+import { resolveOptions } from '../pipeline/options.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { fontFiles } from '../render/fonts.js';
 import { ContentError, formatProblem, InterruptedError, WordedError } from '../errors.js';
@@ -73,8 +74,9 @@ export async function runDev(options: DevOptions): Promise<void> {
     running ??= rebuild().finally(() => (running = undefined));
   };
 
+  const dirs = resolveOptions(options);
   const watcher = watchDirs(
-    [options.contentDir, options.templatesDir ?? defaultDirs.templates, options.stylesDir ?? defaultDirs.styles],
+    [dirs.contentDir, dirs.templatesDir, dirs.stylesDir],
     (file) => {
       options.say(format(w().devChanged, { file: relative(process.cwd(), file) || file }));
       schedule();

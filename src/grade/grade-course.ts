@@ -1,10 +1,11 @@
 import type { Cache } from '../cache/cache.js';
+import { selectEdition } from '../edition/select-edition.js';
 import { drawDiagrams, fillDiagrams } from '../diagrams/draw-diagrams.js';
 import type { Problem } from '../errors.js';
 import { format, grading } from '../i18n/index.js';
 import type { Course, Output } from '../model.js';
 import type { BrowserSession } from '../print/browser-session.js';
-import { headingsOf, printDocuments } from '../print/print-documents.js';
+import type { Printer } from '../print/printer.js';
 import { fontStacks } from '../render/fonts.js';
 import type { Templates } from '../render/templates.js';
 import { editionLabel } from '../render/render-documents.js';
@@ -22,6 +23,7 @@ export interface GradeOptions {
   css: string;
   date: Date;
   session: BrowserSession;
+  printer: Printer;
   cache: Cache;
 }
 
@@ -54,22 +56,16 @@ export async function printResults(grades: Grades, options: GradeOptions): Promi
   const docs = [...feedback, summary];
   const drawing = drawDiagrams(summary.diagrams, { session: options.session, cache: options.cache, fontCss: options.css, fontFamily: fontStacks.body, lang: course.lang });
   const printed = await Promise.all(
-    printDocuments(
-      docs.map((doc) => ({ doc, html: doc.diagrams.length === 0 ? Promise.resolve(doc.html) : drawing.then((svgs) => fillDiagrams(doc.html, svgs)) })),
-      {
-        session: options.session,
-        cache: options.cache,
-        aside: drawing,
-        metadata: (doc, html) => ({
-          title: doc.title,
-          subject: doc.subject,
-          author: course.author ?? course.organisation,
-          lang: course.lang,
-          keywords: [doc.audience === 'student' ? grading(course.lang).feedback : editionLabel(course.lang, 'trainer')],
-          bookmarks: headingsOf(html).map((h) => h.text),
-          date: options.date,
-        }),
-      },
+    docs.map(async (doc) =>
+      options.printer.print(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing), {
+        title: doc.title,
+        subject: doc.subject,
+        author: course.author ?? course.organisation,
+        lang: course.lang,
+        keywords: [doc.audience === 'student' ? grading(course.lang).feedback : editionLabel(course.lang, 'trainer')],
+        bookmarks: doc.headings.map((h) => h.text),
+        date: options.date,
+      }).then((p) => ({ doc, ...p })),
     ),
   );
   const outputs: Output[] = [
@@ -86,7 +82,7 @@ export async function printResults(grades: Grades, options: GradeOptions): Promi
 /** What a feedback sheet must not say: trainer-only texts, indicators too unless the course shows them. */
 function feedbackFragments(course: Course): string[] {
   const shown = course.feedback.indicators ? new Set(course.cases.flatMap((c) => Object.values(c.indicators).flat())) : new Set<string>();
-  return trainerFragments(course, studentSourceTexts(course)).filter((f) => !shown.has(f));
+  return trainerFragments(course, studentSourceTexts(selectEdition(course, 'student'))).filter((f) => !shown.has(f));
 }
 
 /** A warning for each comment that quotes trainer-only text, at the row (or field) it was read. */

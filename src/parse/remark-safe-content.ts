@@ -1,8 +1,9 @@
-import { slug } from 'github-slugger';
+import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString as toPlain } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { withoutTrainerOnly } from '../edition/select-edition.js';
 import { format, messages } from '../i18n/index.js';
 
 export interface Options {
@@ -20,7 +21,13 @@ const remote = /^[a-z][a-z0-9+.-]*:/i;
 export default function remarkSafeContent(options: Options) {
   const m = messages(options.lang);
   return (tree: Root, file: VFile) => {
-    const anchors = headingAnchors(tree);
+    // A link in the statement leads to a heading of the student edition: checked against the
+    // tree without trainer-only parts, so that its target is never a trainer's words.
+    const anchors = { student: headingAnchors(withoutTrainerOnly(tree)), trainer: headingAnchors(tree) };
+    const inTrainerOnly = new Set<unknown>();
+    visit(tree, (node) => {
+      if (node.data?.trainerOnly) visit(node, (inner) => void inTrainerOnly.add(inner));
+    });
     visit(tree, (node, index, parent) => {
       if ((node.type === 'html') && parent && index !== undefined) {
         file.message(format(m.rawHtml, { html: node.value.slice(0, 60) }), { place: node.position, source: 'casebook' });
@@ -34,7 +41,8 @@ export default function remarkSafeContent(options: Options) {
       }
       if ((node.type === 'link' || node.type === 'image') && !remote.test(node.url)) {
         const target = decodeURIComponent(node.url);
-        const missing = target.startsWith('#') ? !anchors.has(target.slice(1)) : !options.exists(target.split('#')[0]!);
+        const headings = inTrainerOnly.has(node) ? anchors.trainer : anchors.student;
+        const missing = target.startsWith('#') ? !headings.has(target.slice(1)) : !options.exists(target.split('#')[0]!);
         if (target === '' || missing) {
           const message = file.message(format(m.brokenLink, { url: node.url, reason: m.missingTarget }), {
             place: node.position,
@@ -48,10 +56,12 @@ export default function remarkSafeContent(options: Options) {
   };
 }
 
+/** The ids rehype-slug gives the headings, repeated titles numbered as it numbers them. */
 function headingAnchors(tree: Root): Set<string> {
+  const slugger = new GithubSlugger();
   const anchors = new Set<string>();
   visit(tree, 'heading', (heading) => {
-    anchors.add(slug(toPlain(heading)));
+    anchors.add(slugger.slug(toPlain(heading)));
   });
   return anchors;
 }

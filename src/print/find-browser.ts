@@ -7,17 +7,8 @@ export interface FoundBrowser {
   origin: 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer' | 'system';
 }
 
-const systemBrowsers = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-];
+// Chromium as distributions package it: @puppeteer/browsers knows only Google Chrome's places.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
 
 
 /** The browser to print with: the one the trainer names, Puppeteer's own, or the system's. */
@@ -32,7 +23,7 @@ export async function findBrowser(
   }
   const own = await puppeteerBrowser(exists);
   if (own) return { path: own, origin: 'puppeteer' };
-  const system = systemBrowsers.find(exists);
+  const system = systemChromium.find(exists) ?? (await systemChrome(exists));
   if (system) return { path: system, origin: 'system' };
   throw new BrowserError((d) => d.errors.noBrowser);
 }
@@ -50,6 +41,20 @@ async function puppeteerBrowser(exists: (path: string) => boolean): Promise<stri
       if (path && exists(path)) return path;
     } catch {
       // No download configured for this browser: try the next one.
+    }
+  }
+  return undefined;
+}
+
+/** An installed Google Chrome, any channel, where @puppeteer/browsers knows each platform puts it. */
+async function systemChrome(exists: (path: string) => boolean): Promise<string | undefined> {
+  const { Browser, ChromeReleaseChannel, computeSystemExecutablePath } = await import('@puppeteer/browsers');
+  for (const channel of [ChromeReleaseChannel.STABLE, ChromeReleaseChannel.BETA, ChromeReleaseChannel.DEV, ChromeReleaseChannel.CANARY]) {
+    try {
+      const path = computeSystemExecutablePath({ browser: Browser.CHROME, channel });
+      if (exists(path)) return path;
+    } catch {
+      // Not installed in this channel, or no such channel on this platform.
     }
   }
   return undefined;

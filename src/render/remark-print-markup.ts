@@ -11,6 +11,8 @@ export interface Options {
   file: string;
   /** A local image as a data: URI: pages load nothing from the disk themselves. */
   asset: (relativePath: string) => string;
+  /** The prefix of the fragment's heading ids, for links to them. */
+  idPrefix: string;
 }
 
 export function diagramId(source: string): string {
@@ -23,8 +25,8 @@ export function diagramPlaceholder(id: string): string {
 }
 
 /**
- * Gives trainer-only blocks their printed markup (a solution section, a note callout) and turns
- * Mermaid code blocks into placeholders for their drawings.
+ * Gives trainer-only blocks their printed markup (a solution section, a note callout), turns
+ * Mermaid code blocks into placeholders for their drawings, and points links to headings at their ids.
  */
 export default function remarkPrintMarkup(options: Options) {
   return (tree: Root) => {
@@ -39,6 +41,7 @@ export default function remarkPrintMarkup(options: Options) {
         });
         return SKIP;
       }
+      if (node.type === 'link' && node.url.startsWith('#')) node.url = `#${options.idPrefix}${node.url.slice(1)}`;
       if (node.type === 'image' && !/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
         node.url = options.asset(node.url);
       }

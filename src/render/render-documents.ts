@@ -1,11 +1,13 @@
-import { selectEdition } from '../edition/select-edition.js';
+import type { Editions } from '../edition/select-edition.js';
 import { format, grading, labels } from '../i18n/index.js';
 import type { Course, Diagram, Document, EditionName } from '../model.js';
+import { headingsOf, parseHtml } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
 
 export interface RenderInput {
   course: Course;
+  editions: Editions;
   contentDir: string;
   templates: Templates;
   /** Fonts and print styles, inlined in every page. */
@@ -25,8 +27,8 @@ export function renderDocuments(input: RenderInput): Document[] {
   const { course } = input;
   const l = labels(course.lang);
   const courseVm = courseViewModel(course, input.buildDate);
-  const student = caseViewModels(selectEdition(course, 'student'), input.contentDir);
-  const trainer = caseViewModels(selectEdition(course, 'trainer'), input.contentDir);
+  const student = caseViewModels(input.editions.student, input.contentDir);
+  const trainer = caseViewModels(input.editions.trainer, input.contentDir);
   const plainTitle = courseVm.titleText;
   const files = l.files;
   const base = (audience: EditionName) => ({
@@ -41,32 +43,37 @@ export function renderDocuments(input: RenderInput): Document[] {
   });
   const sections = (cases: CaseViewModel[]) => cases.map((c) => ({ page: c.slug, title: `${plainTitle} — ${c.shortTitle}` }));
   const diagramsOf = (fragments: { diagrams: Diagram[] }[]) => fragments.flatMap((f) => f.diagrams);
-  const document = (path: string, audience: EditionName, template: string, context: object, extra: Partial<Document>): Document => ({
-    path,
-    audience,
-    title: `${plainTitle} — ${base(audience).editionLabel}`,
-    subject: plainTitle,
-    runningTitle: plainTitle,
-    trainerMark: audience === 'trainer',
-    hasToc: false,
-    lang: course.lang,
-    diagrams: [],
-    ...extra,
-    html: render(input.templates, template, { ...base(audience), ...context }),
-  });
+  const document = (path: string, audience: EditionName, template: string, context: object, extra: Partial<Document>): Document => {
+    const html = render(input.templates, template, { ...base(audience), ...context });
+    return {
+      path,
+      audience,
+      title: `${plainTitle} — ${base(audience).editionLabel}`,
+      subject: plainTitle,
+      runningTitle: plainTitle,
+      trainerMark: audience === 'trainer',
+      hasToc: false,
+      lang: course.lang,
+      diagrams: [],
+      ...extra,
+      html,
+      headings: headingsOf(parseHtml(html)),
+    };
+  };
 
   const packs = (['student', 'trainer'] as const).map((audience) => {
     const edition = audience === 'student' ? student : trainer;
     const name = audience === 'student' ? files.studentPack : files.trainerPack;
+    const entries = toc(courseVm, edition.cases, audience);
     return document(`${audience}/${name}.pdf`, audience, 'pack', {
       documentTitle: `${plainTitle} — ${base(audience).editionLabel}`,
       bodyClass: `pack ${audience}`,
       hasCover: true,
       cases: edition.cases,
       sections: sections(edition.cases),
-      toc: toc(courseVm, edition.cases, audience),
+      toc: entries,
       material: material(courseVm, course),
-    }, { hasToc: true, diagrams: diagramsOf(edition.fragments) });
+    }, { hasToc: true, contents: entries.map((e) => e.target), diagrams: diagramsOf(edition.fragments) });
   });
 
   const perCase = course.cases.flatMap((c, i) => {
@@ -99,7 +106,7 @@ export function renderDocuments(input: RenderInput): Document[] {
   }, { subject: l.restitutionSheet });
 
   // The answer key, sent after the workshop: statements and solutions, without trainer notes.
-  const answerKey = course.answerKey ? caseViewModels(selectEdition(course, 'answers'), input.contentDir) : undefined;
+  const answerKey = course.answerKey ? caseViewModels(input.editions.answers, input.contentDir) : undefined;
   const answers = (answerKey?.cases ?? []).map((a, i) =>
     document(`answer-key/${a.slug}.pdf`, 'answers', 'solution', {
       documentTitle: `${a.shortTitle} — ${grading(course.lang).answerKey}`,

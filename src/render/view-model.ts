@@ -114,7 +114,7 @@ export function courseViewModel(course: Course, buildDate: Date): CourseViewMode
 
 export function caseViewModels(edition: Edition, contentDir: string): { cases: CaseViewModel[]; fragments: HtmlFragment[] } {
   const fragments = edition.cases.map((view) =>
-    markdownToHtml(view.tree, { lang: edition.course.lang, file: view.case.file, contentDir }),
+    markdownToHtml(view.tree, { lang: edition.course.lang, file: view.case.file, contentDir, idPrefix: `${view.case.slug}-` }),
   );
   const cases = edition.cases.map((view, i) => caseViewModel(view, edition, fragments[i]!.html));
   return { cases, fragments };

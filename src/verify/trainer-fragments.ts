@@ -1,9 +1,8 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { withoutTrainerNotes, withoutTrainerOnly } from '../edition/select-edition.js';
 import type { TrainerBlock } from '../parse/remark-trainer-only.js';
-import type { Course } from '../model.js';
+import type { Course, Edition } from '../model.js';
 
 /** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
 export function squash(text: string): string {
@@ -31,7 +30,8 @@ export function trainerFragments(course: Course, studentTexts: string[], kept: r
 }
 
 /** Every text a student edition of the course may carry, to tell shared words from leaks. */
-export function studentSourceTexts(course: Course): string[] {
+export function studentSourceTexts(student: Edition): string[] {
+  const { course } = student;
   const frame = [
     course.title,
     course.frame.heading,
@@ -42,17 +42,19 @@ export function studentSourceTexts(course: Course): string[] {
     course.checklist.heading,
     ...course.checklist.items,
   ];
-  return [...frame, ...course.cases.map((c) => toString(withoutTrainerOnly(c.tree)))];
+  return [...frame, ...student.cases.map((c) => toString(c.tree))];
 }
 
 /** What the answer key may carry: the student edition's texts and the solutions. */
-export function answerKeySourceTexts(course: Course): string[] {
-  return [...studentSourceTexts(course), ...course.cases.map((c) => toString(withoutTrainerNotes(c.tree)))];
+export function answerKeySourceTexts(student: Edition, answers: Edition): string[] {
+  return [...studentSourceTexts(student), ...answers.cases.map((c) => toString(c.tree))];
 }
 
 function trainerTexts(tree: Root, kept: readonly TrainerBlock[]): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
+    // An image's text with trainer words in it: the student edition has it without them.
+    if (node.type === 'image' && node.data?.studentAlt !== undefined && node.alt) texts.push(node.alt);
     if (!node.data?.trainerOnly || kept.includes(node.data.trainerOnly)) return;
     collectLeaves(node as RootContent, texts);
   });
