@@ -45,7 +45,7 @@ export class LeakGuard {
       if (leaked) found.push({ place: { file }, message: format(m.leak, { file, text: leaked.text.slice(0, 80) }) });
       // A trainer-only block that reached the markup would only be hidden by CSS, at best.
       // The answer key shows its solutions: only a trainer note's class is a leak there.
-      const [marked] = markedClasses.filter((c) => this.audience !== 'answers' || /trainer-note/.test(c));
+      const [marked] = markedClasses.filter((c) => this.audience !== 'answers' || /\btrainer-note\b/.test(c));
       if (marked) found.push({ place: { file }, message: format(m.leak, { file, text: `class="${marked}"` }) });
     }
     if (found.length === 0) await this.cache.put('verified', key, 'ok');
