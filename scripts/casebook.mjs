@@ -1,9 +1,9 @@
-// `npm run build:pdf | check | dev | new:case | import`: runs a casebook command from its TypeScript
+// `npm run build:pdf | check | dev | new:case | import | grade`: runs a casebook command from its TypeScript
 // sources, compiled once (scripts/compile.mjs) and reused until a source changes.
 import { pathToFileURL } from 'node:url';
 import { compile } from './compile.mjs';
 
-const commands = ['build', 'check', 'dev', 'new-case', 'import'];
+const commands = ['build', 'check', 'dev', 'new-case', 'import', 'grade'];
 const [command] = process.argv.splice(2, 1);
 if (!commands.includes(command)) {
   process.stderr.write(`Usage: node scripts/casebook.mjs <${commands.join('|')}> [options]\n`);

@@ -13,11 +13,14 @@ import { Stages } from './pipeline/stages.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
 import type { PdfMetadata } from './print/finalize-pdf.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
-import { renderDocuments } from './render/render-documents.js';
+import { editionLabel, renderDocuments } from './render/render-documents.js';
 import { buildCss, fontAssets } from './render/styles.js';
-import { loadTemplates } from './render/templates.js';
-import { LeakGuard } from './verify/leak-guard.js';
-import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
+import { loadTemplates, type Templates } from './render/templates.js';
+import { printResults, readResults, scoresSheetOutput } from './grade/grade-course.js';
+import { defaultGradesDir } from './project.js';
+import { addGridForm } from './forms/grid-form.js';
+import { LeakGuard, LeakGuards } from './verify/leak-guard.js';
+import { answerKeySourceTexts, studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
 import { htmlEdition, markdownEdition } from './write/editions.js';
 import { packs } from './write/packs.js';
@@ -50,10 +53,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const ctx = new BuildContext(options, settings, stages, session, fonts);
       const sources = await stages.run('load', () => loadCourse(settings.contentDir));
       await ctx.warmUp(sources);
-      const { course, warnings, editions, docs, css } = await renderCourse(sources, settings, stages, ctx.cache);
+      const { course, warnings, editions, docs, css, templates } = await renderCourse(sources, settings, stages, ctx.cache);
+      // A bad grade stops the build before anything is printed.
+      const grades = await readResults(course, options.gradesDir ?? defaultGradesDir(settings.contentDir));
 
-      // The guard knows every trainer-only text before the first file is made.
-      const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache);
+      // The guards know every trainer-only text before the first file is made.
+      const guard = new LeakGuards([
+        new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache),
+        new LeakGuard(trainerFragments(course, answerKeySourceTexts(editions.student, editions.answers), ['solution']), course.lang, ctx.cache, 'answers'),
+      ]);
       const drawing = stages.run('diagrams', () =>
         drawDiagrams(docs.flatMap((d) => d.diagrams), { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
       );
@@ -61,9 +69,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ctx.printer.queue.narrowWhile(drawing);
       // Documents without diagrams print while Mermaid loads and draws; each is verified once made.
       stages.start('print');
-      const [, finished] = await Promise.all([
+      const [, finished, results] = await Promise.all([
         drawing,
         Promise.all(docs.map((doc) => finishDocument(ctx, { doc, course, editions, drawing, guard, total: docs.length }))),
+        grades && printResults(grades, { course, templates, css, date: settings.date, session, printer: ctx.printer, cache: ctx.cache }),
       ]);
       stages.end('print');
       ctx.releaseBrowser();
@@ -73,12 +82,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const zips = await packs(course, files, settings.date, ctx.deflated);
       await guard.checkAll(zips);
       stages.end('verify');
-      const outputs = [...files, ...zips];
+      const outputs = [...files, ...zips, scoresSheetOutput(course), ...(results?.outputs ?? [])];
       stages.check();
       await writeOutput(options.outDir, outputs);
       await ctx.built();
       stages.end('write');
-      return { course, outputs, warnings, cache: ctx.cache.stats, browserStarted: session.used };
+      return { course, outputs, warnings: [...warnings, ...(results?.warnings ?? [])], cache: ctx.cache.stats, browserStarted: session.used };
     });
   } finally {
     await unlock();
@@ -91,7 +100,7 @@ interface DocumentJob {
   editions: Editions;
   /** Every diagram drawn, by id. */
   drawing: Promise<Map<string, string>>;
-  guard: LeakGuard;
+  guard: LeakGuards;
   total: number;
 }
 
@@ -105,7 +114,7 @@ async function finishDocument(ctx: BuildContext, { doc, course, editions, drawin
   const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing);
   const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
   ctx.reportPrinted(doc.path, printed.fromCache, total);
-  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: printed.pdf, pages: printed.pages };
+  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: doc.form ? await addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
   const [files, md] = await Promise.all([ctx.made([pdf, ...htmlEdition(doc, printed.html, ctx.fonts)], guard), markdown]);
   return [...files, ...md];
 }
@@ -117,6 +126,7 @@ export interface RenderedCourse {
   /** Every document, as HTML with diagram placeholders. */
   docs: Document[];
   css: string;
+  templates: Templates;
 }
 
 /** validate → parse → select edition → render: every stage between reading the files and the browser, shared with `check`. */
@@ -127,7 +137,7 @@ export async function renderCourse(sources: RawCourse, settings: CourseSettings,
   return stages.run('render', async () => {
     const [templates, css] = await Promise.all([loadTemplates(settings.templatesDir, course.lang, cache), buildCss(settings.stylesDir)]);
     const docs = renderDocuments({ course, editions, contentDir: settings.contentDir, templates, css, buildDate: settings.date });
-    return { course, warnings, editions, docs, css };
+    return { course, warnings, editions, docs, css, templates };
   });
 }
 
@@ -149,7 +159,7 @@ function pdfMetadata(doc: Document, course: Course, date: Date): PdfMetadata {
     subject: doc.subject,
     author: course.author ?? course.organisation,
     lang: course.lang,
-    keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
+    keywords: [editionLabel(course.lang, doc.audience)],
     bookmarks: doc.headings.map((h) => h.text),
     date,
   };

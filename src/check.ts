@@ -1,5 +1,7 @@
 import { renderCourse, resolveOptions, Stages, type BuildOptions } from './build.js';
 import { loadCourse } from './load/load-course.js';
+import { readResults } from './grade/grade-course.js';
+import { defaultGradesDir } from './project.js';
 import { parseDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
 import type { Problem } from './errors.js';
@@ -7,7 +9,7 @@ import type { Course } from './model.js';
 import { withBrowserSession } from './print/browser-session.js';
 import { fontStacks } from './render/fonts.js';
 
-export type CheckOptions = Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'onStage' | 'signal'>;
+export type CheckOptions = Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'gradesDir' | 'onStage' | 'signal'>;
 
 export interface CheckReport {
   course: Course;
@@ -23,7 +25,10 @@ export interface CheckReport {
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const stages = new Stages(options.onStage, options.signal);
   const sources = await stages.run('load', () => loadCourse(options.contentDir));
-  const { course, warnings, docs } = await renderCourse(sources, resolveOptions(options), stages);
+  const { course, warnings: courseWarnings, docs } = await renderCourse(sources, resolveOptions(options), stages);
+  // The grades too, as the build reads them: a bad grade stops the build.
+  const grades = await readResults(course, options.gradesDir ?? defaultGradesDir(options.contentDir));
+  const warnings = [...courseWarnings, ...(grades?.warnings ?? [])];
   return stages.run('diagrams', () =>
     withBrowserSession({ assets: [mermaidModules], signal: options.signal }, async (session) => {
       const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {

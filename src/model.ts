@@ -48,6 +48,8 @@ export interface Group {
   name: string;
   /** The case this group works on, when the course assigns one. */
   caseId?: string;
+  /** The learners of the group, when the course lists them (one results row each). */
+  members?: string[];
 }
 
 /** A box of a blank diagram page: a column or a layer. */
@@ -99,6 +101,10 @@ export interface Course {
   rubric: Rubric;
   restitution: { heading: string; steps: { title: string; detail?: string }[] };
   checklist: { heading: string; items: string[] };
+  /** Whether the build makes the answer key for students (statements and reference solutions). */
+  answerKey: boolean;
+  /** What the groups' feedback sheets show besides points and comments. */
+  feedback: { indicators: boolean };
   /** The blank diagram page of each case; `null` when the course has none; neutral when it says nothing. */
   diagram: DiagramTemplate | null;
   cases: Case[];
@@ -123,7 +129,8 @@ export interface Case {
   tree: Root;
 }
 
-export type EditionName = 'student' | 'trainer';
+/** `answers`: the answer key sent to students after the workshop (statements and solutions, no trainer notes). */
+export type EditionName = 'student' | 'trainer' | 'answers';
 
 /** One case as one edition shows it. */
 export interface CaseView {
@@ -163,6 +170,8 @@ export interface Document {
   lang: string;
   /** Mermaid diagrams whose placeholders the HTML holds. */
   diagrams: Diagram[];
+  /** A PDF form: its field links become fields (evaluation grids). */
+  form?: boolean;
   /** The ids the table of contents points at, with `hasToc`. */
   contents?: string[];
   /** The headings of the HTML in document order: one PDF bookmark each. */

@@ -29,3 +29,8 @@ function isCasebook(packageJson: string): boolean {
     return false;
   }
 }
+
+/** The grades folder beside a content folder: `grades/` next to `content/`. */
+export function defaultGradesDir(contentDir: string): string {
+  return join(dirname(join(contentDir, '.')), 'grades');
+}

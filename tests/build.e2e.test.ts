@@ -22,7 +22,7 @@ describe('the two editions', () => {
   it('writes the documented layout with readable, stable names', async () => {
     expect((await readdir(file('student'))).sort()).toEqual(['cas-1-alpha.pdf', 'cas-2-beta.pdf', 'fiches-restitution.pdf', 'html', 'md', 'pack-apprenant.pdf']);
     expect((await readdir(file('trainer'))).sort()).toEqual(['cas-1-alpha.pdf', 'cas-2-beta.pdf', 'html', 'md', 'pack-formateur.pdf']);
-    expect((await readdir(file('grids'))).sort()).toEqual(['cas-1-alpha.pdf', 'cas-2-beta.pdf']);
+    expect((await readdir(file('grids'))).sort()).toEqual(['cas-1-alpha.pdf', 'cas-2-beta.pdf', 'feuille-de-notes.csv']);
     expect((await readdir(file('packs'))).sort()).toEqual(['student.zip', 'trainer.zip']);
   });
 

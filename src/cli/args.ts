@@ -14,6 +14,8 @@ export interface CommonArgs {
   quiet: boolean;
   debug: boolean;
   help: boolean;
+  /** `--grades`: the trainer's grades; `grades/` beside the content folder by default. */
+  gradesDir?: string;
   /** `--port`, for the commands that serve pages. */
   port?: string;
   positionals: string[];
@@ -38,6 +40,7 @@ export function parseCommonArgs(argv: string[], command: Command, options: { por
         quiet: { type: 'boolean', short: 'q', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        grades: { type: 'string' },
         ...(options.port ? { port: { type: 'string' as const } } : {}),
       },
     });
@@ -48,6 +51,7 @@ export function parseCommonArgs(argv: string[], command: Command, options: { por
       quiet: values.quiet,
       debug: values.debug,
       help: values.help,
+      gradesDir: values.grades,
       port: values.port as string | undefined,
       positionals,
     };

@@ -5,6 +5,7 @@ import type { Output } from '../model.js';
 import { defaultDirs, projectDir } from '../project.js';
 import { isUpToDate, readStamp, stampKey, writeStamp, type StampInputs } from '../write/build-stamp.js';
 import { runCommand, sourceDateEpoch } from './args.js';
+import { defaultGradesDir } from '../project.js';
 
 const stampsDir = join(defaultDirs.cache, 'stamps');
 
@@ -20,7 +21,8 @@ await runCommand('build', {}, async (args, signal, lang) => {
   const dir = `${shownPath(args.outDir)}/`;
   const epoch = sourceDateEpoch();
   const inputs: StampInputs = {
-    paths: [args.contentDir, defaultDirs.templates, defaultDirs.styles, join(projectDir, 'src'), join(projectDir, 'package-lock.json')],
+    // The grades too: filled grids or a scores sheet make the results.
+    paths: [args.contentDir, args.gradesDir ?? defaultGradesDir(args.contentDir), defaultDirs.templates, defaultDirs.styles, join(projectDir, 'src'), join(projectDir, 'package-lock.json')],
     outDir: args.outDir,
     // Without SOURCE_DATE_EPOCH the build dates its files with the day: another day builds again.
     settings: { date: epoch === undefined ? new Date().toISOString().slice(0, 10) : String(epoch), browser: process.env.PUPPETEER_EXECUTABLE_PATH },
@@ -44,6 +46,7 @@ await runCommand('build', {}, async (args, signal, lang) => {
   const report = await build({
     contentDir: args.contentDir,
     outDir: args.outDir,
+    gradesDir: args.gradesDir,
     cacheDir: args.cache ? defaultDirs.cache : undefined,
     sourceDateEpoch: epoch,
     signal,

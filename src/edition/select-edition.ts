@@ -9,13 +9,18 @@ type Parent = { children: RootContent[] };
  * footnotes left are numbered 1, 2, 3… in reading order, in every output.
  */
 export function withoutTrainerOnly(tree: Root): Root {
-  return renumberFootnotes(prune(structuredClone(tree)));
+  return renumberFootnotes(prune(structuredClone(tree), () => true));
 }
 
-function prune<T extends Parent | Root>(node: T): T {
-  node.children = node.children.filter((child) => !child.data?.trainerOnly);
+/** The answer key's tree: the statement and the solution, without trainer notes (blocks or inline words). */
+export function withoutTrainerNotes(tree: Root): Root {
+  return renumberFootnotes(prune(structuredClone(tree), (kind) => kind !== 'solution'));
+}
+
+function prune<T extends Parent | Root>(node: T, removed: (kind: string) => boolean): T {
+  node.children = node.children.filter((child) => !(child.data?.trainerOnly && removed(child.data.trainerOnly)));
   for (const child of node.children) {
-    if ('children' in child) prune(child as Parent);
+    if ('children' in child) prune(child as Parent, removed);
     if (child.type === 'image' && child.data?.studentAlt !== undefined) child.alt = child.data.studentAlt;
     // "Recovery :trainer[…]" is "Recovery" for a student, id and bookmark included.
     if (child.type === 'heading') {
@@ -65,7 +70,7 @@ export function selectEdition(course: Course, name: EditionName): Edition {
   return {
     name,
     course,
-    cases: course.cases.map((c) => ({ case: c, tree: name === 'student' ? withoutTrainerOnly(c.tree) : c.tree })),
+    cases: course.cases.map((c) => ({ case: c, tree: name === 'student' ? withoutTrainerOnly(c.tree) : name === 'answers' ? withoutTrainerNotes(c.tree) : c.tree })),
   };
 }
 
@@ -73,5 +78,5 @@ export function selectEdition(course: Course, name: EditionName): Edition {
 export type Editions = Record<EditionName, Edition>;
 
 export function selectEditions(course: Course): Editions {
-  return { student: selectEdition(course, 'student'), trainer: selectEdition(course, 'trainer') };
+  return { student: selectEdition(course, 'student'), trainer: selectEdition(course, 'trainer'), answers: selectEdition(course, 'answers') };
 }

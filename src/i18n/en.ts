@@ -148,20 +148,70 @@ export const en: Dictionary = {
       pitfalls: 'Pitfalls',
     },
   },
+  // After the workshop: answer key, grades, feedback, class summary.
+  grading: {
+    answerKey: 'Workshop answer key',
+    feedback: 'Evaluation feedback',
+    classSummary: 'Class summary',
+    scoresSheet: 'Scores sheet',
+    case: 'Case',
+    member: 'Member',
+    comment: 'Comment',
+    generalComment: 'General comment',
+    status: 'Status',
+    complete: 'complete',
+    incomplete: 'incomplete',
+    mean: 'Mean',
+    range: 'Range',
+    outOf: '{points} / {max}',
+    notGraded: '—',
+    groupsGraded: '{n} group(s) graded, {incomplete} incomplete',
+    chartTitle: '{criterion} (out of {max})',
+    files: { answerKey: 'answer-key', scoresSheet: 'scores-sheet', results: 'results', summary: 'class-summary', feedback: 'feedback' },
+    messages: {
+      at: 'column “{column}”',
+      atField: 'page {page}, field “{field}”',
+      notANumber: '{at}: “{value}” is not a number of points.',
+      negative: '{at}: {value} points; a score cannot be negative.',
+      tooHigh: '{at}: {value} points on “{criterion}”, which is out of {max}.',
+      notHalf: '{at}: {value} points; only whole or half points are accepted (e.g. 2.5).',
+      unknownGroup: 'group “{group}” is not in the course ({known}).',
+      unknownCase: 'case “{case}” is not in the course ({known}).',
+      groupNotOnCase: 'group “{group}” does not work on case “{case}”.',
+      missingGroup: 'the row names no group (column “{column}”).',
+      missingCase: 'the row names no case (column “{column}”).',
+      missingColumn: 'column “{column}” is missing (expected columns: {expected}).',
+      duplicate: 'group “{group}” is already graded for case “{case}” in {other}.',
+      incomplete: 'incomplete grades for group “{group}”, case “{case}”: {missing} missing; its results say “incomplete”.',
+      badCsv: 'unreadable CSV file: {reason}.',
+      notGraded: 'no grades for: {pairs}.',
+      fieldRange: '“{criterion}”: enter a number of points from 0 to {max}, in whole or half points (e.g. 2.5).',
+      extraCells: 'the row has {count} columns, the header {columns}: a comment that holds the separator must be in quotes.',
+      unreadablePdf: 'this PDF cannot be read: {reason}.',
+      noFields: 'this PDF has no casebook grid fields (print the grids with casebook and fill them in).',
+      unknownField: 'field “{field}” matches no rubric criterion.',
+      ignoredFile: 'file ignored: only .csv and .pdf files are read.',
+      quotesSolution: 'the comment in {at} quotes trainer-only content (“{text}”): it will appear as it is in the group’s feedback sheet.',
+      written: '{feedback} feedback sheet(s), the class summary and the results written to {dir}/.',
+      nothing: 'no grades in {dir}/: copy the scores sheet from dist/grids/ or the filled grid PDFs there.',
+    },
+  },
   cli: {
     usage: {
-      build: `Usage: npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+      build: `Usage: npm run build:pdf -- [--content DIR] [--out DIR] [--grades DIR] [--no-cache] [--quiet] [--debug]
 
   --content DIR   the course folder (course.yaml and cases/); content by default
+  --grades DIR    the groups' grades (CSV scores sheets, filled grid PDFs); grades/ beside the course by default
   --out DIR       the output folder; dist by default
   --no-cache      draws and prints everything again
   --quiet         shows errors only
   --debug         shows the technical detail of errors`,
-      check: `Usage: npm run check -- [--content DIR] [--quiet] [--debug]
+      check: `Usage: npm run check -- [--content DIR] [--grades DIR] [--quiet] [--debug]
 
   Checks the whole course (metadata, Markdown, links, Mermaid diagrams) without printing any PDF.
 
   --content DIR   the course folder (course.yaml and cases/); content by default
+  --grades DIR    the grades folder, checked too; grades/ beside the course by default
   --quiet         shows errors only
   --debug         shows the technical detail of errors`,
       dev: `Usage: npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]
@@ -173,6 +223,17 @@ export const en: Dictionary = {
   --out DIR       the output folder; dist by default
   --port PORT     the local server's port; 4173 by default (0: any free port)
   --no-cache      draws and prints everything again on every build
+  --debug         shows the technical detail of errors`,
+      grade: `Usage: npm run grade -- [--content DIR] [--grades DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+
+  Reads the grades (CSV scores sheets, filled grid PDFs) and writes DIR/results/ only:
+  a feedback sheet per group and case, the class summary and the results as CSV.
+
+  --content DIR   the course folder (course.yaml and cases/); content by default
+  --grades DIR    the groups' grades (CSV scores sheets, filled grid PDFs); grades/ beside the course by default
+  --out DIR       the output folder; dist by default
+  --no-cache      draws and prints everything again
+  --quiet         shows errors only
   --debug         shows the technical detail of errors`,
       newCase: `Usage: npm run new:case -- "Case name" [--content DIR]
 
@@ -220,6 +281,7 @@ export const en: Dictionary = {
       print: 'printing',
       verify: 'checking',
       write: 'writing',
+      grades: 'grades',
     },
     printed: '  {done}/{total} {path}',
     fromCache: ' (printed before)',

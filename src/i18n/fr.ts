@@ -146,20 +146,70 @@ export const fr = {
       pitfalls: 'Points d’attention',
     },
   },
+  // After the workshop: answer key, grades, feedback, class summary.
+  grading: {
+    answerKey: 'Corrigé de l’atelier',
+    feedback: 'Retour d’évaluation',
+    classSummary: 'Synthèse de la classe',
+    scoresSheet: 'Feuille de notes',
+    case: 'Cas',
+    member: 'Membre',
+    comment: 'Commentaire',
+    generalComment: 'Commentaire général',
+    status: 'Statut',
+    complete: 'complet',
+    incomplete: 'incomplet',
+    mean: 'Moyenne',
+    range: 'Étendue',
+    outOf: '{points} / {max}',
+    notGraded: '—',
+    groupsGraded: '{n} groupe(s) noté(s), {incomplete} incomplet(s)',
+    chartTitle: '{criterion} (sur {max})',
+    files: { answerKey: 'corrige', scoresSheet: 'feuille-de-notes', results: 'resultats', summary: 'synthese-classe', feedback: 'retour' },
+    messages: {
+      at: 'colonne « {column} »',
+      atField: 'page {page}, champ « {field} »',
+      notANumber: '{at} : « {value} » n’est pas un nombre de points.',
+      negative: '{at} : {value} points, une note ne peut pas être négative.',
+      tooHigh: '{at} : {value} points sur « {criterion} », noté sur {max}.',
+      notHalf: '{at} : {value} points ; seuls les points entiers ou les demi-points sont acceptés (par ex. 2,5).',
+      unknownGroup: 'le groupe « {group} » n’existe pas dans le cours ({known}).',
+      unknownCase: 'le cas « {case} » n’existe pas dans le cours ({known}).',
+      groupNotOnCase: 'le groupe « {group} » ne travaille pas sur le cas « {case} ».',
+      missingGroup: 'la ligne ne nomme pas de groupe (colonne « {column} »).',
+      missingCase: 'la ligne ne nomme pas de cas (colonne « {column} »).',
+      missingColumn: 'il manque la colonne « {column} » (colonnes attendues : {expected}).',
+      duplicate: 'le groupe « {group} » est déjà noté pour le cas « {case} » dans {other}.',
+      incomplete: 'notes incomplètes pour le groupe « {group} », cas « {case} » : il manque {missing} ; ses résultats portent la mention « incomplet ».',
+      badCsv: 'fichier CSV illisible : {reason}.',
+      notGraded: 'aucune note pour : {pairs}.',
+      fieldRange: '« {criterion} » : entrez un nombre de points de 0 à {max}, par points ou demi-points (par ex. 2,5).',
+      extraCells: 'la ligne a {count} colonnes, l’en-tête {columns} : un commentaire qui contient le séparateur doit être entre guillemets.',
+      unreadablePdf: 'ce PDF ne peut pas être lu : {reason}.',
+      noFields: 'ce PDF n’a aucun champ de grille casebook (imprimez les grilles avec casebook et remplissez-les).',
+      unknownField: 'le champ « {field} » ne correspond à aucun critère du barème.',
+      ignoredFile: 'fichier ignoré : seuls les fichiers .csv et .pdf sont lus.',
+      quotesSolution: 'le commentaire {at} cite le contenu réservé au formateur (« {text} ») : il figurera tel quel dans la fiche de retour du groupe.',
+      written: '{feedback} fiche(s) de retour, la synthèse et les résultats écrits dans {dir}/.',
+      nothing: 'aucune note dans {dir}/ : copiez-y la feuille de notes de dist/grids/ ou les grilles PDF remplies.',
+    },
+  },
   cli: {
     usage: {
-      build: `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+      build: `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--grades DIR] [--no-cache] [--quiet] [--debug]
 
   --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --grades DIR    notes des groupes (feuilles de notes CSV, grilles PDF remplies) ; par défaut grades/ à côté du cours
   --out DIR       dossier de sortie ; par défaut dist
   --no-cache      redessine et réimprime tout
   --quiet         n’affiche que les erreurs
   --debug         affiche le détail technique des erreurs`,
-      check: `Usage : npm run check -- [--content DIR] [--quiet] [--debug]
+      check: `Usage : npm run check -- [--content DIR] [--grades DIR] [--quiet] [--debug]
 
   Vérifie tout le cours (métadonnées, Markdown, liens, schémas Mermaid) sans imprimer de PDF.
 
   --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --grades DIR    dossier des notes, vérifiées aussi ; par défaut grades/ à côté du cours
   --quiet         n’affiche que les erreurs
   --debug         affiche le détail technique des erreurs`,
       dev: `Usage : npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]
@@ -171,6 +221,17 @@ export const fr = {
   --out DIR       dossier de sortie ; par défaut dist
   --port PORT     port du serveur local ; par défaut 4173 (0 : un port libre)
   --no-cache      redessine et réimprime tout à chaque construction
+  --debug         affiche le détail technique des erreurs`,
+      grade: `Usage : npm run grade -- [--content DIR] [--grades DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+
+  Lit les notes (feuilles de notes CSV, grilles PDF remplies) et écrit seulement DIR/results/ :
+  une fiche de retour par groupe et par cas, la synthèse de la classe et les résultats en CSV.
+
+  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --grades DIR    notes des groupes (feuilles de notes CSV, grilles PDF remplies) ; par défaut grades/ à côté du cours
+  --out DIR       dossier de sortie ; par défaut dist
+  --no-cache      redessine et réimprime tout
+  --quiet         n’affiche que les erreurs
   --debug         affiche le détail technique des erreurs`,
       newCase: `Usage : npm run new:case -- "Nom du cas" [--content DIR]
 
@@ -217,6 +278,7 @@ export const fr = {
       print: 'impression',
       verify: 'vérification',
       write: 'écriture',
+      grades: 'notes',
     } as Record<string, string>,
     printed: '  {done}/{total} {path}',
     fromCache: ' (déjà imprimé)',

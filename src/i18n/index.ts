@@ -15,6 +15,7 @@ export function dictionary(lang: string): Dictionary {
 
 export const labels = (lang: string) => dictionary(lang).labels;
 export const messages = (lang: string) => dictionary(lang).messages;
+export const grading = (lang: string) => dictionary(lang).grading;
 
 /** Fills `{name}` placeholders. */
 export function format(template: string, values: Record<string, string | number>): string {

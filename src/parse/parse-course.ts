@@ -46,6 +46,8 @@ export function parseCourse(valid: ValidCourse): ParsedCourse {
     rubric: d.rubric,
     restitution: d.restitution,
     checklist: d.checklist,
+    answerKey: d.answerKey,
+    feedback: d.feedback,
     diagram,
     cases: cases.sort((a, b) => a.number - b.number),
   };
@@ -121,8 +123,8 @@ function caseDiagram(template: DiagramTemplate, statement: Root): CaseDiagram {
   return { ...template, items: template.boxes.map((b) => (b.from === undefined ? [] : statementItem(statement, b.from) ?? [])) };
 }
 
-function groupsOf(groups: number | (string | { name: string; case?: string })[], lang: string): Group[] {
+function groupsOf(groups: number | (string | { name: string; case?: string; members?: string[] })[], lang: string): Group[] {
   const name = labels(lang).groupName;
   if (typeof groups === 'number') return Array.from({ length: groups }, (_, i) => ({ name: format(name, { n: i + 1 }) }));
-  return groups.map((g) => (typeof g === 'string' ? { name: g } : { name: g.name, caseId: g.case }));
+  return groups.map((g) => (typeof g === 'string' ? { name: g } : { name: g.name, caseId: g.case, members: g.members }));
 }

@@ -3,7 +3,7 @@ import type { Output, RawCourse } from '../model.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { Printer } from '../print/printer.js';
 import type { FontFile } from '../render/fonts.js';
-import type { LeakGuard } from '../verify/leak-guard.js';
+import type { LeakGuard, LeakGuards } from '../verify/leak-guard.js';
 import { startPdfReader } from '../verify/pdf-text.js';
 import { Deflated } from '../write/zip.js';
 import type { BuildOptions, CourseSettings } from './options.js';
@@ -54,7 +54,7 @@ export class BuildContext {
   }
 
   /** Compressed for the packs and read back by the guard as soon as they are made. */
-  async made(files: Output[], guard: LeakGuard): Promise<Output[]> {
+  async made(files: Output[], guard: LeakGuard | LeakGuards): Promise<Output[]> {
     files.forEach((file) => this.deflated.start(file));
     this.stages.start('verify');
     await Promise.all(files.map((file) => guard.check(file)));

@@ -14,6 +14,8 @@ export interface BuildOptions {
   onStage?: StageListener;
   onPrinted?: (path: string, fromCache: boolean, done: number, total: number) => void;
   signal?: AbortSignal;
+  /** The trainer's grades (scores sheets, filled grids); `grades/` beside the content folder by default. */
+  gradesDir?: string;
   /** A browser kept from one build to the next (`npm run dev`); otherwise each build opens and closes its own. */
   session?: BrowserSession;
 }

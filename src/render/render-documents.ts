@@ -1,5 +1,5 @@
 import type { Editions } from '../edition/select-edition.js';
-import { format, labels } from '../i18n/index.js';
+import { format, grading, labels } from '../i18n/index.js';
 import type { Course, Diagram, Document, EditionName } from '../model.js';
 import { headingsOf, parseHtml } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
@@ -37,7 +37,9 @@ export function renderDocuments(input: RenderInput): Document[] {
     pageCounter: pageCounterCss(l.pageOf),
     runningTitle: plainTitle,
     trainerMark: audience === 'trainer',
-    editionLabel: audience === 'trainer' ? l.trainerEdition : l.studentEdition,
+    // The student editions have room to answer and a diagram template to fill.
+    worksheet: audience === 'student',
+    editionLabel: editionLabel(course.lang, audience),
   });
   const sections = (cases: CaseViewModel[]) => cases.map((c) => ({ page: c.slug, title: `${plainTitle} — ${c.shortTitle}` }));
   const diagramsOf = (fragments: { diagrams: Diagram[] }[]) => fragments.flatMap((f) => f.diagrams);
@@ -93,7 +95,7 @@ export function renderDocuments(input: RenderInput): Document[] {
         bodyClass: 'grids trainer',
         groups: gridGroups(courseVm, course, c.id),
         criteria: courseVm.frame.criteria.map((cr, k) => ({ ...cr, indicators: t.indicators[k]?.items ?? [] })),
-      }, { subject: `${l.evaluationGrid} — ${subject}` }),
+      }, { subject: `${l.evaluationGrid} — ${subject}`, form: true }),
     ];
   });
 
@@ -103,10 +105,26 @@ export function renderDocuments(input: RenderInput): Document[] {
     sections: [],
   }, { subject: l.restitutionSheet });
 
-  return [...packs, ...perCase, restitution];
+  // The answer key, sent after the workshop: statements and solutions, without trainer notes.
+  const answerKey = course.answerKey ? caseViewModels(input.editions.answers, input.contentDir) : undefined;
+  const answers = (answerKey?.cases ?? []).map((a, i) =>
+    document(`answer-key/${a.slug}.pdf`, 'answers', 'solution', {
+      documentTitle: `${a.shortTitle} — ${grading(course.lang).answerKey}`,
+      sections: sections([a]),
+      case: a,
+      bodyClass: 'answer-key',
+    }, { subject: `${grading(course.lang).answerKey} — ${a.shortTitle}`, diagrams: answerKey!.fragments[i]!.diagrams }),
+  );
+
+  return [...packs, ...perCase, restitution, ...answers];
 }
 
-function render(templates: Templates, name: string, context: object): string {
+export function editionLabel(lang: string, audience: EditionName): string {
+  const l = labels(lang);
+  return audience === 'trainer' ? l.trainerEdition : audience === 'answers' ? grading(lang).answerKey : l.studentEdition;
+}
+
+export function render(templates: Templates, name: string, context: object): string {
   const template = templates[name];
   if (!template) throw new Error(`Missing template templates/${name}.hbs`);
   return template(context);

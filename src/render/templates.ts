@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { Cache } from '../cache/cache.js';
 import { format, labels } from '../i18n/index.js';
+import { gridFieldHref } from '../forms/field-names.js';
 
 export type Template = (context: object) => string;
 export type Templates = Record<string, Template>;
@@ -53,6 +54,11 @@ function registerHelpers(hbs: typeof Handlebars, lang: string): void {
     format(String((labels(lang) as unknown as Record<string, unknown>)[key] ?? key), options.hash as Record<string, string>),
   );
   hbs.registerHelper('cssString', (text: unknown) => new hbs.SafeString(cssString(String(text ?? ''))));
+  // Where a grid's form field goes: {{gridField caseId groupName "points" criterionId}}.
+  hbs.registerHelper('gridField', (...args: unknown[]) => {
+    const [caseId, group, field, criterion] = args.slice(0, -1).map(String) as [string, string, string, string?];
+    return gridFieldHref(caseId, group, field, criterion);
+  });
 }
 
 /** A CSS string literal for `content:`, from plain text. */

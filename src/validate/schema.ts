@@ -7,7 +7,7 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'idFormat');
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
-const group = z.union([text, z.strictObject({ name: text, case: id.optional() })]);
+const group = z.union([text, z.strictObject({ name: text, case: id.optional(), members: z.array(text).min(1).optional() })]);
 
 // The blank diagram page of a student handout. `false`: no such page.
 const diagramBox = z.union([
@@ -66,6 +66,8 @@ export const courseSchema = z.strictObject({
     steps: z.array(z.strictObject({ title: text, detail: text.optional() })).min(1),
   }),
   checklist: z.strictObject({ heading: text, items: z.array(text).min(1) }),
+  answerKey: z.boolean().default(false),
+  feedback: z.strictObject({ indicators: z.boolean().default(false) }).default({ indicators: false }),
   diagram: diagramSchema.optional(),
 });
 

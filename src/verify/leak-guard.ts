@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { Cache } from '../cache/cache.js';
 import { ContentError, type Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
-import type { Output } from '../model.js';
+import type { EditionName, Output } from '../model.js';
 import { pdfPageTexts } from './pdf-text.js';
 import { elementsWithClass, pageText, parseHtml } from '../render/html-tree.js';
 import { squash } from './trainer-fragments.js';
@@ -23,6 +23,8 @@ export class LeakGuard {
     fragments: string[],
     private readonly lang: string,
     private readonly cache = new Cache(undefined),
+    /** The edition whose files are read back; the answer key may show its solutions, not trainer notes. */
+    private readonly audience: EditionName = 'student',
   ) {
     this.squashed = fragments.map((f) => ({ text: f, squashed: squash(f) }));
     this.fragmentsKey = Cache.key(...fragments);
@@ -30,10 +32,10 @@ export class LeakGuard {
 
   /** Reads one file back (trainer files are let through) and keeps what leaked. */
   async check(output: Output): Promise<void> {
-    if (output.audience !== 'student' || isFont(output.path)) return;
+    if (output.audience !== this.audience || isFont(output.path)) return;
     const isZip = output.path.endsWith('.zip');
     if (!isZip) this.checked.add(Cache.key(output.bytes));
-    const key = Cache.key('leak-v1', output.bytes, this.fragmentsKey);
+    const key = Cache.key('leak-v1', output.bytes, this.fragmentsKey, this.audience);
     if (await this.cache.get('verified', key)) return;
     const m = messages(this.lang);
     const found: Problem[] = [];
@@ -42,7 +44,8 @@ export class LeakGuard {
       const leaked = this.squashed.find((f) => flat.includes(f.squashed));
       if (leaked) found.push({ place: { file }, message: format(m.leak, { file, text: leaked.text.slice(0, 80) }) });
       // A trainer-only block that reached the markup would only be hidden by CSS, at best.
-      const [marked] = markedClasses;
+      // The answer key shows its solutions: only a trainer note's class is a leak there.
+      const [marked] = markedClasses.filter((c) => this.audience !== 'answers' || /\btrainer-note\b/.test(c));
       if (marked) found.push({ place: { file }, message: format(m.leak, { file, text: `class="${marked}"` }) });
     }
     if (found.length === 0) await this.cache.put('verified', key, 'ok');
@@ -90,4 +93,17 @@ const trainerOnlyClasses = ['solution', 'trainer-note'];
 // Font files are copied from node_modules, never made from the course.
 function isFont(path: string): boolean {
   return path.endsWith('.woff2');
+}
+
+/** The guards of one build (the student edition's, the answer key's), where one guard is expected. */
+export class LeakGuards {
+  constructor(private readonly guards: LeakGuard[]) {}
+
+  async check(output: Output): Promise<void> {
+    await Promise.all(this.guards.map((guard) => guard.check(output)));
+  }
+
+  async checkAll(outputs: Output[]): Promise<void> {
+    await Promise.all(this.guards.map((guard) => guard.checkAll(outputs)));
+  }
 }

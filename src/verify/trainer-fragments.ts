@@ -1,6 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { TrainerBlock } from '../parse/remark-trainer-only.js';
 import type { Course, Edition } from '../model.js';
 import { formulaText } from '../render/formulas.js';
 
@@ -14,13 +15,14 @@ const minimumLength = 12;
 
 /**
  * The texts only a trainer may read (solution prose, list items, table cells, diagram labels,
- * notes, indicators), less those the student edition also says.
+ * notes, indicators), less those the student edition also says. `kept` names the trainer-only
+ * blocks the edition may show (the answer key shows the solutions).
  */
-export function trainerFragments(course: Course, studentTexts: string[]): string[] {
+export function trainerFragments(course: Course, studentTexts: string[], kept: readonly TrainerBlock[] = []): string[] {
   const student = squash(studentTexts.join(' '));
   const fragments = new Set<string>();
   for (const c of course.cases) {
-    for (const text of [...trainerTexts(c.tree), ...Object.values(c.indicators).flat()]) {
+    for (const text of [...trainerTexts(c.tree, kept), ...Object.values(c.indicators).flat()]) {
       const squashed = squash(text);
       if (squashed.length >= minimumLength && !student.includes(squashed)) fragments.add(text.trim());
     }
@@ -44,12 +46,17 @@ export function studentSourceTexts(student: Edition): string[] {
   return [...frame, ...student.cases.flatMap((c) => readings(c.tree))];
 }
 
-function trainerTexts(tree: Root): string[] {
+/** What the answer key may carry: the student edition's texts and the solutions. */
+export function answerKeySourceTexts(student: Edition, answers: Edition): string[] {
+  return [...studentSourceTexts(student), ...answers.cases.map((c) => toString(c.tree))];
+}
+
+function trainerTexts(tree: Root, kept: readonly TrainerBlock[]): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
     // An image's text with trainer words in it: the student edition has it without them.
     if (node.type === 'image' && node.data?.studentAlt !== undefined && node.alt) texts.push(node.alt);
-    if (!node.data?.trainerOnly) return;
+    if (!node.data?.trainerOnly || kept.includes(node.data.trainerOnly)) return;
     collectLeaves(node as RootContent, texts);
   });
   return texts;

@@ -12,7 +12,7 @@ export interface CliResult {
 
 /** Runs a casebook command as `npm run` does, e.g. runCli('build', ['--content', dir]). */
 export function runCli(
-  command: 'build' | 'check' | 'dev' | 'new-case' | 'import',
+  command: 'build' | 'check' | 'dev' | 'new-case' | 'import' | 'grade',
   args: string[],
   options: { env?: NodeJS.ProcessEnv; onStart?: (pid: number) => void; onStderr?: (chunk: string) => void } = {},
 ): Promise<CliResult> {
