@@ -104,6 +104,8 @@ export const en: Dictionary = {
     unknownBlock: 'unknown block “:::{name}”; the blocks are “:::solution” and “:::trainer”.',
     nestedSolution: 'a “:::solution” block cannot be placed inside another block.',
     brokenLink: 'link “{url}” leads nowhere: {reason}.',
+    outsideCourse: 'path “{url}” leads outside the course folder: only files inside it are read (symbolic links included).',
+    unreadableImage: 'image “{url}” could not be read ({reason}).',
     missingTarget: 'no heading or file matches',
     remoteResource: 'remote images are not printed; save the image in the course folder',
     rawHtml: 'raw HTML is not printed (“{html}”); write it in Markdown.',

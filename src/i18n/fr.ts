@@ -102,6 +102,8 @@ export const fr = {
     unknownBlock: 'bloc « :::{name} » inconnu ; les blocs possibles sont « :::solution » et « :::trainer ».',
     nestedSolution: 'un bloc « :::solution » ne peut pas être placé dans un autre bloc.',
     brokenLink: 'le lien « {url} » ne mène nulle part : {reason}.',
+    outsideCourse: 'le chemin « {url} » sort du dossier du cours : seuls les fichiers de ce dossier sont lus (liens symboliques compris).',
+    unreadableImage: 'l’image « {url} » n’a pas pu être lue ({reason}).',
     missingTarget: 'aucun titre ni fichier ne correspond',
     remoteResource: 'les images distantes ne sont pas imprimées ; enregistrez l’image dans le dossier du cours',
     rawHtml: 'le HTML brut n’est pas imprimé (« {html} ») ; écrivez-le en Markdown.',

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { withoutTrainerOnly } from '../edition/select-edition.js';
@@ -8,6 +6,7 @@ import { format, labels, messages } from '../i18n/index.js';
 import type { Case, Course, Group } from '../model.js';
 import type { ValidCase, ValidCourse } from '../validate/validate-course.js';
 import { caseSources } from './case-sources.js';
+import { resolveLocal } from './content-boundary.js';
 import { parseMarkdown } from './markdown.js';
 
 export interface ParsedCourse {
@@ -51,8 +50,7 @@ export function parseCourse(valid: ValidCourse): ParsedCourse {
 
 function parseCase(dir: string, valid: ValidCase, lang: string): { case: Case; errors: Problem[]; warnings: Problem[] } {
   const file = valid.source.file;
-  const caseDir = dirname(join(dir, file));
-  const parsed = parseMarkdown(file, valid.body, { lang, exists: (p) => existsSync(join(caseDir, p)) });
+  const parsed = parseMarkdown(file, valid.body, { lang, resolve: (p) => resolveLocal(dir, file, p) });
   const errors = [...parsed.errors, ...structureErrors(file, parsed.tree, lang)];
   const statement = withoutTrainerOnly(parsed.tree);
   const sources = caseSources(statement);

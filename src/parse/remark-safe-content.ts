@@ -4,18 +4,20 @@ import { toString as toPlain } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { format, messages } from '../i18n/index.js';
+import type { LocalTarget } from './content-boundary.js';
 
 export interface Options {
   lang: string;
-  /** Whether a path relative to the case file exists (links and images to local files). */
-  exists: (relativePath: string) => boolean;
+  /** Where a path relative to the case file leads (links and images to local files). */
+  resolve: (relativePath: string) => LocalTarget;
 }
 
 const remote = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Keeps the printed pages to what the trainer wrote: raw HTML and remote images are dropped with
- * a warning (they would run scripts or load from the network), a link to nothing is an error.
+ * a warning (they would run scripts or load from the network); a link to nothing, or to a file
+ * outside the course folder, is an error.
  */
 export default function remarkSafeContent(options: Options) {
   const m = messages(options.lang);
@@ -33,19 +35,28 @@ export default function remarkSafeContent(options: Options) {
         return [SKIP, index];
       }
       if ((node.type === 'link' || node.type === 'image') && !remote.test(node.url)) {
-        const target = decodeURIComponent(node.url);
-        const missing = target.startsWith('#') ? !anchors.has(target.slice(1)) : !options.exists(target.split('#')[0]!);
-        if (target === '' || missing) {
-          const message = file.message(format(m.brokenLink, { url: node.url, reason: m.missingTarget }), {
-            place: node.position,
-            source: 'casebook',
-          });
+        const reason = problemOf(node.url, anchors, options.resolve);
+        if (reason) {
+          const text = reason === 'outside' ? format(m.outsideCourse, { url: node.url }) : format(m.brokenLink, { url: node.url, reason: m.missingTarget });
+          const message = file.message(text, { place: node.position, source: 'casebook' });
           message.fatal = true;
         }
       }
       return undefined;
     });
   };
+}
+
+function problemOf(url: string, anchors: Set<string>, resolve: Options['resolve']): 'missing' | 'outside' | undefined {
+  let target: string;
+  try {
+    target = decodeURIComponent(url);
+  } catch {
+    target = url;
+  }
+  if (target.startsWith('#')) return anchors.has(target.slice(1)) ? undefined : 'missing';
+  const local = resolve(target.split('#')[0]!);
+  return local.ok ? undefined : local.reason;
 }
 
 function headingAnchors(tree: Root): Set<string> {

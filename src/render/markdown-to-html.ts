@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { extname } from 'node:path';
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { labels } from '../i18n/index.js';
+import { visit } from 'unist-util-visit';
+import { ContentError } from '../errors.js';
+import { format, labels, messages } from '../i18n/index.js';
+import { resolveLocal } from '../parse/content-boundary.js';
 import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
 import remarkPrintMarkup from './remark-print-markup.js';
+import { contentSchema } from './sanitize-schema.js';
 import rehypeTypography from './typography.js';
 
 export interface HtmlFragment {
@@ -32,18 +38,21 @@ const imageTypes: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-/** An edition's Markdown tree as an HTML fragment; raw HTML in the content is never passed on. */
+/**
+ * An edition's Markdown tree as an HTML fragment, sanitized (see sanitize-schema.ts); raw HTML in
+ * the content is never passed on.
+ */
 export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment {
   const diagrams: Diagram[] = [];
-  const baseDir = dirname(join(options.contentDir, options.file));
   const processor = unified()
     .use(remarkPrintMarkup, {
       file: options.file,
       trainerNoteLabel: labels(options.lang).trainerNote,
       onDiagram: (d) => diagrams.push(d),
-      asset: (path) => dataUri(join(baseDir, decodeURIComponent(path))),
     })
     .use(remarkRehype)
+    .use(rehypeSanitize, contentSchema)
+    .use(rehypeInlineImages, options)
     .use(rehypeSlug)
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
@@ -65,6 +74,35 @@ export function inlineHtml(text: string, lang: string): string {
     inlineCache.set(key, html);
   }
   return html;
+}
+
+/**
+ * Local images as data: URIs, after sanitizing (pages load nothing from the disk themselves, and
+ * no data: URI written in a case gets through). Read only inside the course folder.
+ */
+function rehypeInlineImages(options: RenderOptions) {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      const src = node.properties.src;
+      if (node.tagName !== 'img' || typeof src !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(src)) return;
+      const target = resolveLocal(options.contentDir, options.file, safeDecode(src));
+      const place = { file: options.file, line: node.position?.start.line };
+      if (!target.ok) throw new ContentError([{ place, message: format(messages(options.lang).outsideCourse, { url: src }) }]);
+      try {
+        node.properties.src = dataUri(target.path);
+      } catch (error) {
+        throw new ContentError([{ place, message: format(messages(options.lang).unreadableImage, { url: src, reason: (error as Error).message }) }]);
+      }
+    });
+  };
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }
 
 function dataUri(path: string): string {

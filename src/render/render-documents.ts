@@ -1,6 +1,7 @@
 import { selectEdition } from '../edition/select-edition.js';
 import { format, labels } from '../i18n/index.js';
 import type { Course, Diagram, Document, EditionName } from '../model.js';
+import { withContentSecurityPolicy } from './content-security-policy.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
 
@@ -101,7 +102,7 @@ export function renderDocuments(input: RenderInput): Document[] {
 function render(templates: Templates, name: string, context: object): string {
   const template = templates[name];
   if (!template) throw new Error(`Missing template templates/${name}.hbs`);
-  return template(context);
+  return withContentSecurityPolicy(template(context));
 }
 
 function toc(course: CourseViewModel, cases: CaseViewModel[], audience: EditionName): TocEntry[] {
