@@ -49,7 +49,9 @@ function report(error: unknown, debug: boolean, aborted: boolean): number {
     if (debug) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
+  // Content and browser problems are named above: anything else is a defect of casebook itself.
   process.stderr.write(`\nErreur inattendue : ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write('C’est un défaut de casebook, pas de votre contenu. Signalez-le avec la commande lancée, ce message et la sortie de --debug.\n');
   process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'Relancez avec --debug pour le détail.\n');
   return 1;
 }

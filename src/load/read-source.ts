@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ContentError } from '../errors.js';
 import type { SourceText } from '../model.js';
-import { messages } from '../i18n/index.js';
+import { format, messages } from '../i18n/index.js';
+import { limits } from '../parse/limits.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
@@ -34,5 +35,14 @@ export async function readSource(dir: string, path: string, lang?: string): Prom
   } catch {
     throw new ContentError([{ place: { file }, message: messages(lang ?? 'fr').unreadableFile }]);
   }
+  if (bytes.length > limits.fileBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new ContentError([{ place: { file }, message: format(messages(lang ?? 'fr').fileTooLarge, { size: mb(bytes.length), limit: mb(limits.fileBytes) }) }]);
+  }
   return decodeSource(file, bytes, lang);
+}
+
+/** The course's language as written in `course.yaml`, for messages given before it is validated. */
+export function peekLang(courseText: string): string {
+  return /^lang:[ \t]*["']?([A-Za-z]{2})/m.exec(courseText)?.[1] ?? 'fr';
 }

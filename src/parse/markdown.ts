@@ -5,6 +5,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Problem } from '../errors.js';
+import { format, messages } from '../i18n/index.js';
+import { limits, tooDeep } from './limits.js';
+import remarkLimits from './remark-limits.js';
 import remarkSafeContent, { type Options as SafeOptions } from './remark-safe-content.js';
 import remarkTrainerOnly from './remark-trainer-only.js';
 
@@ -14,16 +17,33 @@ export interface ParsedMarkdown {
   warnings: Problem[];
 }
 
-/** Parses a case body (GFM + directives), marking trainer-only blocks and checking links. */
+/**
+ * Parses a case body (GFM + directives), marking trainer-only blocks and checking links and sizes.
+ * Whatever the parser throws is an error at the file, never a crash.
+ */
 export function parseMarkdown(file: string, text: string, options: SafeOptions): ParsedMarkdown {
+  const m = messages(options.lang);
+  const fail = (line: number | undefined, message: string): ParsedMarkdown => ({
+    tree: { type: 'root', children: [] },
+    errors: [{ place: { file, line }, message }],
+    warnings: [],
+  });
+  const deep = tooDeep(text);
+  if (deep) return fail(deep.line, format(m.tooDeep, { limit: limits.nesting }));
   const vfile = new VFile({ path: file, value: text });
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkTrainerOnly, { lang: options.lang })
-    .use(remarkSafeContent, options);
-  const tree = processor.runSync(processor.parse(vfile), vfile) as Root;
+    .use(remarkSafeContent, options)
+    .use(remarkLimits, { lang: options.lang });
+  let tree: Root;
+  try {
+    tree = processor.runSync(processor.parse(vfile), vfile) as Root;
+  } catch (error) {
+    return fail(undefined, format(m.parserFailed, { reason: error instanceof Error ? error.message : String(error) }));
+  }
   const problems = vfile.messages.map((msg) => ({
     fatal: msg.fatal === true,
     problem: { place: { file, line: msg.line ?? undefined, column: msg.column ?? undefined }, message: msg.reason },

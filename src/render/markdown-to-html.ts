@@ -56,8 +56,14 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
     .use(rehypeSlug)
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
-  const hast = processor.runSync(structuredClone(tree));
-  return { html: processor.stringify(hast), diagrams };
+  try {
+    const hast = processor.runSync(structuredClone(tree));
+    return { html: processor.stringify(hast), diagrams };
+  } catch (error) {
+    if (error instanceof ContentError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ContentError([{ place: { file: options.file }, message: format(messages(options.lang).parserFailed, { reason }) }]);
+  }
 }
 
 const inlineCache = new Map<string, string>();

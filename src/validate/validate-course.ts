@@ -5,6 +5,7 @@ import { checkSchema } from './check-schema.js';
 import { caseSchema, courseSchema, type CaseData, type CourseData } from './schema.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 import { splitFrontMatter } from './front-matter.js';
+import { peekLang } from '../load/read-source.js';
 
 export interface ValidCase {
   source: SourceText;
@@ -23,7 +24,7 @@ export interface ValidCourse {
 
 /** Checks the course metadata and every case's metadata, reporting all problems at once. */
 export function validateCourse(raw: RawCourse): ValidCourse {
-  const courseYaml = parseYaml(raw.course.file, raw.course.text);
+  const courseYaml = parseYaml(raw.course.file, raw.course.text, 1, peekLang(raw.course.text));
   const lang = guessLang(courseYaml.value);
   const problems = new Problems();
   const data = collect(problems, () => checkSchema(courseSchema, courseYaml, lang));
