@@ -15,6 +15,8 @@ export interface ParsedMarkdown {
   tree: Root;
   errors: Problem[];
   warnings: Problem[];
+  /** False when the text was refused before or while parsing (the tree is then empty). */
+  complete: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function parseMarkdown(file: string, text: string, options: SafeOptions):
     tree: { type: 'root', children: [] },
     errors: [{ place: { file, line }, message }],
     warnings: [],
+    complete: false,
   });
   const deep = tooDeep(text);
   if (deep) return fail(deep.line, format(m.tooDeep, { limit: limits.nesting }));
@@ -52,6 +55,7 @@ export function parseMarkdown(file: string, text: string, options: SafeOptions):
     tree,
     errors: problems.filter((p) => p.fatal).map((p) => p.problem),
     warnings: problems.filter((p) => !p.fatal).map((p) => p.problem),
+    complete: true,
   };
 }
 

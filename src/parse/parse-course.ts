@@ -51,7 +51,7 @@ export function parseCourse(valid: ValidCourse): ParsedCourse {
 function parseCase(dir: string, valid: ValidCase, lang: string): { case: Case; errors: Problem[]; warnings: Problem[] } {
   const file = valid.source.file;
   const parsed = parseMarkdown(file, valid.body, { lang, resolve: (p) => resolveLocal(dir, file, p) });
-  const errors = [...parsed.errors, ...structureErrors(file, parsed.tree, lang)];
+  const errors = [...parsed.errors, ...(parsed.complete ? structureErrors(file, parsed.tree, lang) : [])];
   const statement = withoutTrainerOnly(parsed.tree);
   const sources = caseSources(statement);
   const warnings = [...parsed.warnings];
