@@ -3,7 +3,10 @@ import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sanitizeDrawing } from '../src/diagrams/draw-diagrams.js';
+import { mermaidConfig, mermaidModules, openMermaid, renderDiagram } from '../src/diagrams/mermaid-page.js';
 import { startServer } from '../src/dev/server.js';
+import { withBrowserSession } from '../src/print/browser-session.js';
 import { runCli } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
 import { flat, pdfText } from './helpers/pdf.js';
@@ -215,6 +218,35 @@ describe('what a reader of a hostile course gets', () => {
     expect(text).toContain('BENCHIMAGE');
     // Raw HTML is dropped: only the words between its tags are left, as text.
     expect(text).not.toMatch(/alert\([134]\)|SOLUTIONSECRET/);
+  });
+});
+
+describe('Mermaid drawings', () => {
+  it('a diagram’s init cannot loosen Mermaid’s security level: no script in what Mermaid itself draws', async () => {
+    const source = ['%%{init: {"securityLevel": "loose", "htmlLabels": true, "flowchart": {"htmlLabels": true}}}%%', 'flowchart LR', '  A["<img src=x onerror=alert(1)>Go"] --> B', '  click A "javascript:alert(2)"', '  click B callback'].join('\n');
+    const svg = await withBrowserSession({ assets: [mermaidModules] }, (session) =>
+      session.withPage({ javaScript: true }, async (page) => {
+        await openMermaid(page, '', mermaidConfig({ fontFamily: 'serif' }));
+        return renderDiagram(page, 'diagram-x', source);
+      }),
+    );
+    expect(svg).toContain('<svg');
+    expect(svg).not.toMatch(/javascript:|\son[a-z]+=|<img|<foreignObject/i);
+    expect(svg).toContain('Go</tspan>');
+  }, 120_000);
+
+  it('whatever the SVG holds, only drawing reaches the page', () => {
+    const svg =
+      '<svg id="d" viewBox="0 0 10 10" onload="alert(1)"><style>#d .n{fill:red}</style><script>alert(2)</script>' +
+      '<a href="javascript:alert(3)"><text class="n" x="1" y="5">Label</text></a><foreignObject><div onclick="alert(4)">x</div></foreignObject>' +
+      '<animate attributeName="href" to="javascript:alert(5)"/><use href="https://example.com/x.svg#a"/><image href="data:image/png;base64,AA"/>' +
+      '<path d="M0 0L10 10" marker-end="url(#m)" style="stroke:black"/></svg>';
+    const clean = sanitizeDrawing(svg);
+    expect(clean).not.toMatch(/alert|javascript:|onload|onclick|<script|<foreignObject|<animate|<use|<image|example\.com|data:/i);
+    expect(clean).toContain('<style>#d .n{fill:red}</style>');
+    expect(clean).toContain('<text class="n" x="1" y="5">Label</text>');
+    expect(clean).toContain('marker-end="url(#m)"');
+    expect(clean).toContain('viewBox="0 0 10 10"');
   });
 });
 
