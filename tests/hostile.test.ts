@@ -181,6 +181,9 @@ describe('what a reader of a hostile course gets', () => {
 
   beforeAll(async () => {
     const { dir } = await courseWith('en', hostile);
+    // Course metadata is inline Markdown too.
+    const yaml = join(dir, 'course.yaml');
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('"Every reagent named"', `"Every reagent named, see [sheet](javascript:alert(5)) <img src=x onerror=alert(6)>"`));
     out = join(await tempDir(), 'dist');
     result = await runCli('build', ['--content', dir, '--out', out, '--no-cache']);
   }, 300_000);
@@ -202,6 +205,7 @@ describe('what a reader of a hostile course gets', () => {
       expect(html).not.toMatch(/data:text\/html|PHN2Zz48L3N2Zz4=/);
       // The links keep their words, not their targets; the diagram is drawn.
       expect(html).toContain('click me');
+      expect(html).toContain('Every reagent named, see <a>sheet</a>');
       expect(html).toMatch(/<svg[^>]*id="diagram-[0-9a-f]+"/);
       expect(html).toContain('Safe end');
     }
