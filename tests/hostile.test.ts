@@ -191,6 +191,8 @@ describe('what a reader of a hostile course gets', () => {
   it('builds, and warns about what it dropped', () => {
     expect(result.stderr).not.toMatch(/unexpected|inattendue/i);
     expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/cases\/case-1-acid\.md:\d+:\d+ — link “https:\/\/example\.com\/pixel\.png” leads nowhere: remote images are not printed/);
+    expect(result.stderr).toMatch(/cases\/case-1-acid\.md:\d+:\d+ — raw HTML is not printed/);
   });
 
   it('HTML editions: no script, no script URL, no foreign data: URL, no event attribute; a policy first in <head>', async () => {
