@@ -33,7 +33,8 @@ const mathmlAttributes = [
 export const contentSchema: Schema = {
   ...defaultSchema,
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'aside', 'mark', ...mathml],
+  // KaTeX draws some symbols (roots, long arrows) as small inline SVG paths.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'aside', 'mark', ...mathml, 'svg', 'path', 'line'],
   attributes: {
     ...defaultSchema.attributes,
     // Mermaid placeholders, solutions and trainer notes.
@@ -46,6 +47,9 @@ export const contentSchema: Schema = {
     code: [...listed('code'), 'className'],
     pre: ['className', 'style'],
     ...Object.fromEntries(mathml.map((tag) => [tag, mathmlAttributes])),
+    svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style', 'className'],
+    path: ['d'],
+    line: ['x1', 'y1', 'x2', 'y2', 'strokeWidth'],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
   strip: ['script', 'style'],
