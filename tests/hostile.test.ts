@@ -2,10 +2,14 @@ import { request } from 'node:http';
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeDrawing } from '../src/diagrams/draw-diagrams.js';
 import { mermaidConfig, mermaidModules, openMermaid, renderDiagram } from '../src/diagrams/mermaid-page.js';
 import { startServer } from '../src/dev/server.js';
+import { contentSchema } from '../src/render/sanitize-schema.js';
 import { withBrowserSession } from '../src/print/browser-session.js';
 import { runCli } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
@@ -224,6 +228,28 @@ describe('what a reader of a hostile course gets', () => {
     expect(text).toContain('BENCHIMAGE');
     // Raw HTML is dropped: only the words between its tags are left, as text.
     expect(text).not.toMatch(/alert\([134]\)|SOLUTIONSECRET/);
+  });
+});
+
+describe('the content schema', () => {
+  const clean = (html: string) => toHtml(sanitize(fromHtml(html, { fragment: true }), contentSchema));
+
+  it('keeps what casebook’s own features write: inline HTML, highlighted code, KaTeX', () => {
+    const safe =
+      '<p>H<sub>2</sub>O, x<sup>2</sup>, <kbd>Ctrl</kbd><br>next</p>' +
+      '<pre class="highlight" style="background:#fff"><code class="language-ts"><span class="tok" style="color:#00f">const</span> x</code></pre>' +
+      '<span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow>' +
+      '<annotation encoding="application/x-tex">x^2</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base" style="height:1em">x</span>' +
+      '<svg width="400em" height="1.08em" viewBox="0 0 400000 1080" preserveAspectRatio="xMinYMin slice"><path d="M95,702"></path></svg></span></span>';
+    expect(clean(safe)).toBe(safe);
+  });
+
+  it('drops scripts, event attributes, script URLs and foreign data: URLs', () => {
+    const dirty = clean(
+      '<span onclick="alert(1)" style="color:red">a</span><a href="javascript:alert(2)">b</a><a href="VBScript:x">c</a><a href="data:text/html,x">d</a>' +
+        '<img src="data:image/svg+xml,x"><iframe src="https://example.com"></iframe><script>alert(3)</script><math><maction actiontype="statusline" href="javascript:alert(4)">e</maction></math>',
+    );
+    expect(dirty).toBe('<span style="color:red">a</span><a>b</a><a>c</a><a>d</a><img><math>e</math>');
   });
 });
 
