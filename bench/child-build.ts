@@ -10,7 +10,8 @@ process.env.PUPPETEER_EXECUTABLE_PATH ??= '/usr/bin/chromium';
 const startupMs = performance.now();
 const args = JSON.parse(process.argv[2]!) as { contentDir: string; outDir: string; cacheDir?: string; breakdown?: boolean };
 
-const marks: { stage: string; at: number }[] = [];
+// Stages overlap (diagrams, print and verify run together): each is timed from its own start to its own end.
+const marks = new Map<string, { start: number; end?: number }>();
 let printedFresh = 0;
 let printedCached = 0;
 const start = performance.now();
@@ -19,11 +20,14 @@ const report = await build({
   outDir: args.outDir,
   cacheDir: args.cacheDir,
   sourceDateEpoch: 1_700_000_000,
-  onStage: (stage) => marks.push({ stage, at: performance.now() }),
+  onStage: ({ stage, phase }) => {
+    if (phase === 'start') marks.set(stage, { start: performance.now() });
+    else marks.get(stage)!.end = performance.now();
+  },
   onPrinted: (_path, fromCache) => (fromCache ? printedCached++ : printedFresh++),
 });
 const end = performance.now();
-const stages = marks.map((m, i) => ({ stage: m.stage, ms: (marks[i + 1]?.at ?? end) - m.at }));
+const stages = [...marks].map(([stage, m]) => ({ stage, ms: (m.end ?? end) - m.start }));
 
 // Optional: re-run the parts of the `verify` stage one by one on the build's own outputs, to see
 // which of them costs what (the stage itself only reports its total).
@@ -33,6 +37,7 @@ if (args.breakdown) {
   const { pdfPageTexts } = await import('../src/verify/pdf-text.js');
   const { checkStudentOutputs } = await import('../src/verify/leak-guard.js');
   const { trainerFragments, studentSourceTexts } = await import('../src/verify/trainer-fragments.js');
+  const { selectEdition } = await import('../src/edition/select-edition.js');
   const pdfs = report.outputs.filter((o) => o.path.endsWith('.pdf'));
   const time = async (fn: () => Promise<unknown>) => {
     const s = performance.now();
@@ -47,7 +52,7 @@ if (args.breakdown) {
       for (const o of pdfs.filter((p) => p.audience === 'student')) await pdfPageTexts(o.bytes);
     }),
     'checkStudentOutputs (leak guard, incl. zip)': await time(() =>
-      checkStudentOutputs(report.outputs, trainerFragments(report.course, studentSourceTexts(report.course)), report.course.lang),
+      checkStudentOutputs(report.outputs, trainerFragments(report.course, studentSourceTexts(selectEdition(report.course, 'student'))), report.course.lang),
     ),
   };
 }

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import puppeteer from 'puppeteer';
 import { defaultDirs } from '../src/build.js';
 import { fillDiagrams } from '../src/diagrams/draw-diagrams.js';
+import { selectEditions } from '../src/edition/select-edition.js';
 import { loadCourse } from '../src/load/load-course.js';
 import { parseCourse } from '../src/parse/parse-course.js';
 import { renderDocuments } from '../src/render/render-documents.js';
@@ -22,7 +23,7 @@ await mkdir(opts.workDir, { recursive: true });
 let t = performance.now();
 const { course } = parseCourse(validateCourse(await loadCourse(opts.contentDir)));
 const [templates, css] = await Promise.all([loadTemplates(defaultDirs.templates, course.lang), buildCss(defaultDirs.styles)]);
-const docs = renderDocuments({ course, contentDir: opts.contentDir, templates, css, buildDate: new Date(0) });
+const docs = renderDocuments({ course, editions: selectEditions(course), contentDir: opts.contentDir, templates, css, buildDate: new Date(0) });
 const renderMs = performance.now() - t;
 
 t = performance.now();

@@ -1,45 +1,30 @@
-import { join } from 'node:path';
-import { Cache } from './cache/cache.js';
+import type { Cache } from './cache/cache.js';
 import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
-import { selectEdition } from './edition/select-edition.js';
+import { selectEditions, type Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
-import { InterruptedError } from './errors.js';
-import { loadCourse } from './load/load-course.js';
+import { labels } from './i18n/index.js';
+import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output, RawCourse } from './model.js';
 import { parseCourse } from './parse/parse-course.js';
+import { BuildContext } from './pipeline/context.js';
+import { resolveOptions, type BuildOptions, type CourseSettings } from './pipeline/options.js';
+import { Stages } from './pipeline/stages.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
 import type { PdfMetadata } from './print/finalize-pdf.js';
-import { headingsOf, printDocuments, type Printed } from './print/print-documents.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { renderDocuments } from './render/render-documents.js';
-import { renderMarkdown } from './render/render-markdown.js';
-import { buildCss, fontAssets, fontBaseUrl } from './render/styles.js';
+import { buildCss, fontAssets } from './render/styles.js';
 import { loadTemplates } from './render/templates.js';
 import { LeakGuard } from './verify/leak-guard.js';
-import { startPdfReader } from './verify/pdf-text.js';
 import { studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { validateCourse } from './validate/validate-course.js';
+import { htmlEdition, markdownEdition } from './write/editions.js';
+import { packs } from './write/packs.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
-import { Deflated, zipOutputs } from './write/zip.js';
-import { labels } from './i18n/index.js';
-import { projectDir } from './project.js';
 
-export interface BuildOptions {
-  contentDir: string;
-  outDir: string;
-  templatesDir?: string;
-  stylesDir?: string;
-  /** Where drawn diagrams and printed pages are kept between builds; none with `--no-cache`. */
-  cacheDir?: string;
-  /** Seconds since 1970 for every date the build writes (reproducible builds). */
-  sourceDateEpoch?: number;
-  onStage?: (stage: string) => void;
-  onPrinted?: (path: string, fromCache: boolean, done: number, total: number) => void;
-  signal?: AbortSignal;
-  /** A browser kept from one build to the next (`npm run dev`); otherwise each build opens and closes its own. */
-  session?: BrowserSession;
-}
+export { defaultDirs, resolveOptions, type BuildOptions } from './pipeline/options.js';
+export { Stages, type StageEvent, type StageName } from './pipeline/stages.js';
 
 export interface BuildReport {
   course: Course;
@@ -49,124 +34,101 @@ export interface BuildReport {
   browserStarted: boolean;
 }
 
-export const defaultDirs = {
-  templates: join(projectDir, 'templates'),
-  styles: join(projectDir, 'styles'),
-  cache: join(projectDir, '.cache/casebook'),
-};
-
-/** load → validate → parse → select edition → render → draw diagrams → print → verify → write. */
+/**
+ * load → validate → parse → select edition → render → draw diagrams → print → verify → write.
+ * Each document goes through print and verify on its own (`finishDocument`), while the diagrams
+ * are drawn and the other documents print.
+ */
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  const settings = resolveOptions(options);
+  const stages = new Stages(options.onStage, options.signal);
   // Locked first: a second build into the same folder stops at once instead of interleaving.
-  const unlock = await lockOutput(options.outDir);
+  const unlock = await lockOutput(options.outDir, await courseLanguage(options.contentDir, process.env));
   try {
     const fonts = await fontFiles();
-    const cache = new Cache(options.cacheDir);
-    const run = async (session: BrowserSession): Promise<BuildReport> => {
-      const stage = stageReporter(options);
-      stage('load');
-      const sources = await loadCourse(options.contentDir);
-      // A course unlike the last one built almost always prints something: Chromium and the PDF
-      // reader (a thread of its own) start now, while the course is rendered, instead of after.
-      const sourcesKey = Cache.key('sources-v1', ...sourceTexts(sources), options.templatesDir ?? '', options.stylesDir ?? '');
-      if (!(await cache.get('built', sourcesKey))) {
-        session.start();
-        startPdfReader();
-      }
-      const { course, warnings, docs, css, date } = await renderCourse(sources, options, stage, cache);
-      stage('diagrams');
-      const drawing = drawDiagrams(docs.flatMap((d) => d.diagrams), {
-        session,
-        cache,
-        fontCss: css,
-        fontFamily: fontStacks.body,
-        lang: course.lang,
-      });
-      // Documents without diagrams print while Mermaid loads and draws.
-      stage('print');
-      let done = 0;
-      const printing = printDocuments(
-        docs.map((doc) => ({ doc, html: doc.diagrams.length === 0 ? Promise.resolve(doc.html) : drawing.then((svgs) => fillDiagrams(doc.html, svgs)) })),
-        {
-          session,
-          cache,
-          metadata: (doc, html) => pdfMetadata(doc, html, course, date),
-          aside: drawing,
-          onPrinted: (d, fromCache) => options.onPrinted?.(d.path, fromCache, ++done, docs.length),
-        },
+    return await withSession(options, fonts, async (session) => {
+      const ctx = new BuildContext(options, settings, stages, session, fonts);
+      const sources = await stages.run('load', () => loadCourse(settings.contentDir));
+      await ctx.warmUp(sources);
+      const { course, warnings, editions, docs, css } = await renderCourse(sources, settings, stages, ctx.cache);
+
+      // The guard knows every trainer-only text before the first file is made.
+      const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache);
+      const drawing = stages.run('diagrams', () =>
+        drawDiagrams(docs.flatMap((d) => d.diagrams), { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
       );
-      // Every file is read back (students' files) and compressed for the packs as soon as it is
-      // made, while the next ones print.
-      const guard = new LeakGuard(trainerFragments(course, studentSourceTexts(course)), course.lang, cache);
-      const deflated = new Deflated();
-      const made = async (files: Output[]) => {
-        files.forEach((file) => deflated.start(file));
-        await Promise.all(files.map((file) => guard.check(file)));
-        return files;
-      };
-      const finishing = docs.map(async (doc, i) => {
-        const [printed, markdown] = await Promise.all([
-          printing[i]!.then((p) => made([{ path: doc.path, audience: doc.audience, bytes: p.pdf, pages: p.pages }, ...htmlEdition(p, fonts)])),
-          made(doc.hasToc ? [markdownEdition(course, doc)] : []),
-        ]);
-        return [...printed, ...markdown];
-      });
-      const [, finished] = await Promise.all([drawing, Promise.all(finishing)]);
-      // Chromium shuts down while the packs are made and checked.
-      if (!options.session) void session.close();
-      stage('verify');
+      // Mermaid's page is one page more in the browser while it draws.
+      ctx.printer.queue.narrowWhile(drawing);
+      // Documents without diagrams print while Mermaid loads and draws; each is verified once made.
+      stages.start('print');
+      const [, finished] = await Promise.all([
+        drawing,
+        Promise.all(docs.map((doc) => finishDocument(ctx, { doc, course, editions, drawing, guard, total: docs.length }))),
+      ]);
+      stages.end('print');
+      ctx.releaseBrowser();
+
+      stages.start('write');
       const files = finished.flat();
-      const outputs = [...files, ...(await packs(course, files, date, deflated))];
-      await guard.checkAll(outputs.filter((o) => o.path.endsWith('.zip')));
-      stage('write');
-      if (options.signal?.aborted) throw new InterruptedError('interrupted');
+      const zips = await packs(course, files, settings.date, ctx.deflated);
+      await guard.checkAll(zips);
+      stages.end('verify');
+      const outputs = [...files, ...zips];
+      stages.check();
       await writeOutput(options.outDir, outputs);
-      await cache.put('built', sourcesKey, 'ok');
-      return { course, outputs, warnings, cache: cache.stats, browserStarted: session.used };
-    };
-    return await (options.session ? run(options.session) : withBrowserSession({ assets: pageAssets(fonts), signal: options.signal }, run));
+      await ctx.built();
+      stages.end('write');
+      return { course, outputs, warnings, cache: ctx.cache.stats, browserStarted: session.used };
+    });
   } finally {
     await unlock();
   }
 }
 
+interface DocumentJob {
+  doc: Document;
+  course: Course;
+  editions: Editions;
+  /** Every diagram drawn, by id. */
+  drawing: Promise<Map<string, string>>;
+  guard: LeakGuard;
+  total: number;
+}
+
+/**
+ * One document from its HTML to its checked files: diagrams put in place, printed and finished,
+ * its HTML and Markdown editions made, each file read back by the leak guard as soon as it exists.
+ */
+async function finishDocument(ctx: BuildContext, { doc, course, editions, drawing, guard, total }: DocumentJob): Promise<Output[]> {
+  // The Markdown edition comes from the course, not from the print: checked while the PDF prints.
+  const markdown = ctx.made(markdownEdition(doc, editions[doc.audience]), guard);
+  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing);
+  const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
+  ctx.reportPrinted(doc.path, printed.fromCache, total);
+  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: printed.pdf, pages: printed.pages };
+  const [files, md] = await Promise.all([ctx.made([pdf, ...htmlEdition(doc, printed.html, ctx.fonts)], guard), markdown]);
+  return [...files, ...md];
+}
+
 export interface RenderedCourse {
   course: Course;
   warnings: Problem[];
+  editions: Editions;
   /** Every document, as HTML with diagram placeholders. */
   docs: Document[];
   css: string;
-  date: Date;
 }
 
-/** Calls `onStage`, and stops between stages once the build is aborted. */
-export function stageReporter(options: Pick<BuildOptions, 'signal' | 'onStage'>): (name: string) => void {
-  return (name) => {
-    if (options.signal?.aborted) throw new InterruptedError('interrupted');
-    options.onStage?.(name);
-  };
-}
-
-/** validate → parse → render: every stage between reading the files and the browser, shared with `check`. */
-export async function renderCourse(
-  sources: RawCourse,
-  options: Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'sourceDateEpoch'>,
-  stage: (name: string) => void,
-  cache?: Cache,
-): Promise<RenderedCourse> {
-  stage('validate');
-  const valid = validateCourse(sources);
-  stage('parse');
-  const { course, warnings } = parseCourse(valid);
-  // Without SOURCE_DATE_EPOCH, the day of the build: rebuilds the same day give the same bytes.
-  const date = options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : startOfDay(new Date());
-  stage('render');
-  const [templates, css] = await Promise.all([
-    loadTemplates(options.templatesDir ?? defaultDirs.templates, course.lang, cache),
-    buildCss(options.stylesDir ?? defaultDirs.styles),
-  ]);
-  const docs = renderDocuments({ course, contentDir: options.contentDir, templates, css, buildDate: date });
-  return { course, warnings, docs, css, date };
+/** validate → parse → select edition → render: every stage between reading the files and the browser, shared with `check`. */
+export async function renderCourse(sources: RawCourse, settings: CourseSettings, stages: Stages, cache?: Cache): Promise<RenderedCourse> {
+  const valid = await stages.run('validate', () => validateCourse(sources));
+  const { course, warnings } = await stages.run('parse', () => parseCourse(valid));
+  const editions = await stages.run('edition', () => selectEditions(course));
+  return stages.run('render', async () => {
+    const [templates, css] = await Promise.all([loadTemplates(settings.templatesDir, course.lang, cache), buildCss(settings.stylesDir)]);
+    const docs = renderDocuments({ course, editions, contentDir: settings.contentDir, templates, css, buildDate: settings.date });
+    return { course, warnings, editions, docs, css };
+  });
 }
 
 /** What the build's pages may load: the bundled fonts and Mermaid's modules. */
@@ -174,12 +136,13 @@ export function pageAssets(fonts: FontFile[]): AssetSource[] {
   return [fontAssets(fonts), mermaidModules];
 }
 
-function sourceTexts(sources: RawCourse): string[] {
-  return [sources.course, ...sources.cases].flatMap((s) => [s.file, s.text]);
+/** The session given (`npm run dev`), or one of the build's own, closed in `finally`. */
+function withSession<T>(options: BuildOptions, fonts: FontFile[], run: (session: BrowserSession) => Promise<T>): Promise<T> {
+  return options.session ? run(options.session) : withBrowserSession({ assets: pageAssets(fonts), signal: options.signal }, run);
 }
 
 /** What a PDF says of itself: titles, language, clean bookmarks, fixed dates. */
-function pdfMetadata(doc: Document, html: string, course: Course, date: Date): PdfMetadata {
+function pdfMetadata(doc: Document, course: Course, date: Date): PdfMetadata {
   const l = labels(course.lang);
   return {
     title: doc.title,
@@ -187,45 +150,7 @@ function pdfMetadata(doc: Document, html: string, course: Course, date: Date): P
     author: course.author ?? course.organisation,
     lang: course.lang,
     keywords: [doc.audience === 'trainer' ? l.trainerEdition : l.studentEdition],
-    bookmarks: headingsOf(html).map((h) => h.text),
+    bookmarks: doc.headings.map((h) => h.text),
     date,
   };
-}
-
-/** The HTML edition of a pack, as printed; it loads its fonts from a folder beside it. */
-function htmlEdition({ doc, html }: Printed, fonts: FontFile[]): Output[] {
-  if (!doc.hasToc) return [];
-  const { edition, stem } = editionPath(doc);
-  return [
-    { path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(html.replaceAll(fontBaseUrl, 'fonts/')) },
-    ...fonts.map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
-  ];
-}
-
-/** The Markdown edition of a pack, made from the course, not from the print. */
-function markdownEdition(course: Course, doc: Document): Output {
-  const { edition, stem } = editionPath(doc);
-  return { path: `${edition}/md/${stem}.md`, audience: doc.audience, bytes: new TextEncoder().encode(renderMarkdown(selectEdition(course, doc.audience))) };
-}
-
-function editionPath(doc: Document): { edition: string; stem: string } {
-  const [edition, name] = doc.path.split('/') as [string, string];
-  return { edition, stem: name.replace(/\.pdf$/, '') };
-}
-
-/** The two packs to send: the students' files, and everything. */
-async function packs(course: Course, files: Output[], date: Date, deflated: Deflated): Promise<Output[]> {
-  const l = labels(course.lang);
-  const [student, trainer] = await Promise.all([
-    zipOutputs(files.filter((f) => f.audience === 'student'), date, l.files.studentPack, deflated),
-    zipOutputs(files, date, l.files.trainerPack, deflated),
-  ]);
-  return [
-    { path: 'packs/student.zip', audience: 'student', bytes: student },
-    { path: 'packs/trainer.zip', audience: 'trainer', bytes: trainer },
-  ];
-}
-
-function startOfDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

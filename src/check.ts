@@ -1,4 +1,4 @@
-import { renderCourse, stageReporter, type BuildOptions } from './build.js';
+import { renderCourse, resolveOptions, Stages, type BuildOptions } from './build.js';
 import { loadCourse } from './load/load-course.js';
 import { parseDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
@@ -21,16 +21,17 @@ export interface CheckReport {
  * diagram parsed in the browser. Throws the build's ContentError; prints nothing, writes nothing.
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
-  const stage = stageReporter(options);
-  stage('load');
-  const { course, warnings, docs } = await renderCourse(await loadCourse(options.contentDir), options, stage);
-  stage('diagrams');
-  return withBrowserSession({ assets: [mermaidModules], signal: options.signal }, async (session) => {
-    const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {
-      session,
-      fontFamily: fontStacks.body,
-      lang: course.lang,
-    });
-    return { course, warnings, diagrams };
-  });
+  const stages = new Stages(options.onStage, options.signal);
+  const sources = await stages.run('load', () => loadCourse(options.contentDir));
+  const { course, warnings, docs } = await renderCourse(sources, resolveOptions(options), stages);
+  return stages.run('diagrams', () =>
+    withBrowserSession({ assets: [mermaidModules], signal: options.signal }, async (session) => {
+      const diagrams = await parseDiagrams(docs.flatMap((d) => d.diagrams), {
+        session,
+        fontFamily: fontStacks.body,
+        lang: course.lang,
+      });
+      return { course, warnings, diagrams };
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { dictionary, type Dictionary } from './i18n/index.js';
 import type { Place } from './model.js';
 
 export interface Problem {
@@ -13,13 +14,31 @@ export class ContentError extends Error {
   }
 }
 
+/** Words for the reader, said in the language of whoever prints them. */
+export type Wording = (d: Dictionary) => string;
+
+/**
+ * An error raised where the course's language is not known (the browser, the command line): its
+ * message is worded when printed, in the language the command speaks. `message` is English.
+ */
+export class WordedError extends Error {
+  private readonly wording: Wording;
+  constructor(wording: Wording | string) {
+    super(typeof wording === 'string' ? wording : wording(dictionary('en')));
+    this.wording = typeof wording === 'string' ? () => wording : wording;
+  }
+  messageIn(lang: string): string {
+    return this.wording(dictionary(lang));
+  }
+}
+
 /** Wrong command-line use: exit 2. */
-export class UsageError extends Error {
+export class UsageError extends WordedError {
   override name = 'UsageError';
 }
 
 /** The browser could not be found, launched, or kept alive: exit 1. */
-export class BrowserError extends Error {
+export class BrowserError extends WordedError {
   override name = 'BrowserError';
 }
 

@@ -19,6 +19,8 @@ export interface SourceText {
 
 export interface RawCourse {
   dir: string;
+  /** The language course.yaml declares (today's guess when it says nothing): for messages before it is validated. */
+  lang?: string;
   course: SourceText;
   cases: SourceText[];
 }
@@ -48,6 +50,34 @@ export interface Group {
   caseId?: string;
 }
 
+/** A box of a blank diagram page: a column or a layer. */
+export interface DiagramBox {
+  label: string;
+  /** Relative size among the boxes (1 by default). */
+  width: number;
+  /** The statement item whose list pre-fills the box, by its bold label. */
+  from?: string;
+  /** Dashed areas inside the box. */
+  parts: string[];
+}
+
+/** The blank diagram page the course (or a case) gives the groups to draw on. */
+export interface DiagramTemplate {
+  heading?: string;
+  hint?: string;
+  direction: 'columns' | 'layers';
+  /** None: one framed drawing area. */
+  boxes: DiagramBox[];
+  arrows: boolean;
+  bands: string[];
+}
+
+/** A case's diagram page, its boxes pre-filled from the statement. */
+export interface CaseDiagram extends DiagramTemplate {
+  /** The items of each box, in the order of `boxes`. */
+  items: string[][];
+}
+
 export interface Figure {
   label: string;
   value: string;
@@ -69,6 +99,8 @@ export interface Course {
   rubric: Rubric;
   restitution: { heading: string; steps: { title: string; detail?: string }[] };
   checklist: { heading: string; items: string[] };
+  /** The blank diagram page of each case; `null` when the course has none; neutral when it says nothing. */
+  diagram: DiagramTemplate | null;
   cases: Case[];
 }
 
@@ -76,7 +108,7 @@ export interface Case {
   file: string;
   number: number;
   id: string;
-  /** Stable file name stem, e.g. `cas-1-fintrust`. */
+  /** Stable file name stem, e.g. `case-2-contoso`. */
   slug: string;
   organisation: string;
   sector: string;
@@ -85,8 +117,8 @@ export interface Case {
   tags: string[];
   /** Trainer-only: what the trainer checks in this case, per rubric criterion id. */
   indicators: Record<string, string[]>;
-  /** The case's sources as listed in its statement, for the student diagram template. */
-  sources: string[];
+  /** The case's blank diagram page for the groups, pre-filled from its statement; `null`: none. */
+  diagram: CaseDiagram | null;
   /** Full Markdown tree; trainer-only containers carry `data.trainerOnly`. */
   tree: Root;
 }
@@ -116,7 +148,7 @@ export interface Diagram {
 
 /** A file the build produces, before printing. */
 export interface Document {
-  /** Path inside the output folder, e.g. `student/cas-1-fintrust.pdf`. */
+  /** Path inside the output folder, e.g. `student/case-2-contoso.pdf`. */
   path: string;
   audience: EditionName;
   title: string;
@@ -131,6 +163,16 @@ export interface Document {
   lang: string;
   /** Mermaid diagrams whose placeholders the HTML holds. */
   diagrams: Diagram[];
+  /** The ids the table of contents points at, with `hasToc`. */
+  contents?: string[];
+  /** The headings of the HTML in document order: one PDF bookmark each. */
+  headings: Heading[];
+}
+
+/** A heading as a PDF bookmark shows it, with the id a contents entry may point at. */
+export interface Heading {
+  id?: string;
+  text: string;
 }
 
 /** A file written to the output folder. */

@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
  */
 export const projectDir = findProject(dirname(fileURLToPath(import.meta.url)));
 
+/** casebook's own folders: the templates and styles a course is printed with, and the cache. */
+export const defaultDirs = {
+  templates: join(projectDir, 'templates'),
+  styles: join(projectDir, 'styles'),
+  cache: join(projectDir, '.cache/casebook'),
+};
+
 function findProject(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (isCasebook(join(dir, 'package.json'))) return dir;

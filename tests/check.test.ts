@@ -27,10 +27,15 @@ describe('npm run check', () => {
     expect(run.stderr).not.toMatch(stackFrame);
   });
 
-  it('exits 2 on a usage error', async () => {
-    const run = await runCli('check', ['--colour']);
+  it('exits 2 on a usage error, said in the system’s language (English by default)', async () => {
+    const run = await runCli('check', ['--colour'], { env: { LANG: 'fr_FR.UTF-8', LC_ALL: '' } });
     expect(run.code).toBe(2);
+    expect(run.stderr).toContain('option inconnue : --colour');
     expect(run.stderr).toContain('Usage : npm run check');
     expect(run.stderr).not.toMatch(stackFrame);
+    const english = await runCli('check', ['--colour'], { env: { LANG: 'C.UTF-8', LC_ALL: '' } });
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain('unknown option: --colour');
+    expect(english.stderr).toContain('Usage: npm run check');
   });
 });

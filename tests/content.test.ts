@@ -27,7 +27,7 @@ describe('the course content', async () => {
       expect(solutions, c.id).toHaveLength(1);
       expect(toString(solutions[0]!), c.id).toContain('Choix clés');
       expect(JSON.stringify(solutions[0]), c.id).toContain('"lang":"mermaid"');
-      expect(c.sources.length, c.id).toBeGreaterThanOrEqual(3);
+      expect(c.diagram?.items[0]?.length, c.id).toBeGreaterThanOrEqual(3);
       expect(c.figures.length, c.id).toBeGreaterThanOrEqual(2);
       for (const criterion of course.rubric.criteria) {
         const items = c.indicators[criterion.id] ?? [];

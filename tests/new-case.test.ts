@@ -35,7 +35,7 @@ describe('npm run new:case', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('creates the next case of the real course, which then passes check', async () => {
+  it('creates the next case of the real course from its own scaffold, which then passes check', async () => {
     const content = join(dir, 'content');
     await cp(join(projectDir, 'content'), content, { recursive: true });
     const before = await readdir(join(content, 'cases'));
@@ -55,6 +55,9 @@ describe('npm run new:case', () => {
     expect(text).toContain('## Énoncé');
     for (const item of ['Besoins', 'Sources', 'Contraintes', 'Attendus']) expect(text).toContain(`* **${item}** :`);
     expect(text).toMatch(/:::solution\n## Correction \(proposition de référence\)[\s\S]*```mermaid\nflowchart[\s\S]*\*\*Choix clés\*\*[\s\S]*\n:::\n$/);
+    // content/templates/case.md, its comment kept, its number, id and name those of the new case.
+    expect(text).toContain('# Gabarit de nouveau cas');
+    expect(text).toContain('**KPI**');
 
     const checked = await check(content);
     expect(checked.stderr).not.toMatch(stackFrame);
@@ -71,10 +74,23 @@ describe('npm run new:case', () => {
     expect(taken.stderr).not.toMatch(stackFrame);
     expect(await readdir(join(content, 'cases'))).toEqual(['cas-1-gamma.md']);
 
-    const unnamed = await newCase(content);
+    // A usage error, said in the system's language.
+    const unnamed = await runCli('new-case', ['--content', content], { env: { LANG: 'fr_FR.UTF-8', LC_ALL: '' } });
     expect(unnamed.code).toBe(2);
     expect(unnamed.stderr).toContain('Indiquez le nom du cas.');
     expect(unnamed.stderr).not.toMatch(stackFrame);
+  });
+
+  it('writes a neutral case for a course without a scaffold: no field’s words, a diagram that is no data flow', async () => {
+    const content = join(dir, 'neutral');
+    await cp(join(projectDir, 'tests/fixtures/workflow-course'), content, { recursive: true });
+    const run = await newCase(content, 'Delta');
+    expect(run.code).toBe(0);
+    const text = await readFile(join(content, 'cases', 'cas-2-delta.md'), 'utf8');
+    for (const item of ['Contexte', 'Besoins', 'Contraintes', 'Attendus']) expect(text).toContain(`* **${item}** :`);
+    expect(text).toMatch(/```mermaid\nflowchart TD\n {2}A\["Étape 1"\] --> B\["Étape 2"\]\n```/);
+    expect(text).not.toMatch(/Sources|Collecte|Stockage|Consommation|Architecture|KPI/);
+    expect((await check(content)).code).toBe(0);
   });
 
   it('writes an English course’s case in English', async () => {
@@ -90,7 +106,7 @@ describe('npm run new:case', () => {
     expect(text).toContain('## Statement');
     expect(text).toContain('* **Needs**: To be defined.');
     expect(text).toContain('## Answer key (reference proposal)');
-    expect(text).not.toMatch(/Énoncé|Besoins|À préciser/);
+    expect(text).not.toMatch(/Énoncé|Besoins|À préciser|Sources|Ingestion|Storage/);
 
     const checked = await check(content);
     expect(checked.code).toBe(0);

@@ -93,13 +93,15 @@ describe('putting printed pages in place', () => {
 
 describe('the cache', () => {
   const day = 86_400;
+  // Three or four builds each: on a loaded machine, more than the default two minutes.
+  const builds = { timeout: 480_000 };
   const printedFresh = async (contentDir: string, cacheDir: string, out: string, sourceDateEpoch: number) => {
     const fresh: string[] = [];
     const report = await build({ contentDir, outDir: out, cacheDir, sourceDateEpoch, onPrinted: (path, fromCache) => void (fromCache || fresh.push(path)) });
     return { fresh: fresh.sort(), report };
   };
 
-  it('prints again only what changed: nothing, one case, or only the dates of another day', async () => {
+  it('prints again only what changed: nothing, one case, or only the dates of another day', builds, async () => {
     const content = await copyCourse(join(fixturesDir, 'mini'));
     const cacheDir = await tempDir();
     const out = join(await tempDir(), 'dist');
@@ -122,5 +124,40 @@ describe('the cache', () => {
     expect(nextDay.fresh).toEqual(['student/pack-apprenant.pdf', 'trainer/pack-formateur.pdf']);
     expect(pdfInfo(join(out, 'grids/cas-2-beta.pdf')).CreationDate).toBe(pdfInfo(join(out, 'student/pack-apprenant.pdf')).CreationDate);
     expect(new Date(pdfInfo(join(out, 'grids/cas-2-beta.pdf')).CreationDate!).getTime()).toBe((epoch + day) * 1000);
+  });
+  const sameBytes = async (out: string, expected: BuildReport['outputs']) => {
+    for (const output of expected) {
+      const built = await readFile(join(out, output.path));
+      expect(Buffer.compare(Buffer.from(output.bytes), built), output.path).toBe(0);
+    }
+  };
+
+  it('gives the bytes of a build without cache, whatever earlier builds of other days and other content left in it', builds, async () => {
+    const cacheDir = await tempDir();
+    const out = join(await tempDir(), 'dist');
+    const edited = await copyCourse(join(fixturesDir, 'mini'));
+    const file = join(edited, 'cases/cas-1-alpha.md');
+    // A longer case: every page number after it in the contents moves.
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\n${'Un paragraphe de plus pour la mise en page. '.repeat(200)}\n`);
+    await build({ contentDir: edited, outDir: out, cacheDir, sourceDateEpoch: epoch + day });
+    // Then the same course on the day of the build: its contents' numbers are those of the next build.
+    await build({ contentDir: join(fixturesDir, 'mini'), outDir: out, cacheDir });
+    const warm = await build({ contentDir: join(fixturesDir, 'mini'), outDir: out, cacheDir, sourceDateEpoch: epoch });
+    expect(warm.outputs.map((o) => o.path)).toEqual(first.report.outputs.map((o) => o.path));
+    await sameBytes(out, first.report.outputs);
+  });
+
+  it('finishes packs printed on another day, from the cache, to the bytes of a fresh print', builds, async () => {
+    const dated = await copyCourse(join(fixturesDir, 'mini'));
+    const course = join(dated, 'course.yaml');
+    await writeFile(course, (await readFile(course, 'utf8')).replace(/^lang: fr$/m, 'lang: fr\ndate: "3 mars 2025"'));
+    const cacheDir = await tempDir();
+    const out = join(await tempDir(), 'dist');
+    await build({ contentDir: dated, outDir: out, cacheDir, sourceDateEpoch: epoch });
+    // The packs' HTML is the same on another day: their prints come from the cache, contents and all.
+    const nextDay = await printedFresh(dated, cacheDir, out, epoch + day);
+    expect(nextDay.fresh).toEqual([]);
+    const cold = await build({ contentDir: dated, outDir: join(await tempDir(), 'dist'), sourceDateEpoch: epoch + day });
+    await sameBytes(out, cold.outputs);
   });
 });

@@ -276,7 +276,7 @@ describe('the command line', () => {
       env: { CASEBOOK_PROGRESS: '1' },
       onStart: (p) => (pid = p),
       onStderr: (chunk) => {
-        if (chunk.includes('print') || chunk.includes('diagrams')) process.kill(pid, 'SIGTERM');
+        if (chunk.includes('impression') || chunk.includes('schémas')) process.kill(pid, 'SIGTERM');
       },
     });
     expect(result.code).toBe(130);

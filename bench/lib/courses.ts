@@ -19,12 +19,15 @@ async function readCases(contentDir: string): Promise<CaseFile[]> {
 /**
  * A course of `count` cases made from the real ones: copy k of case c gets number n, id
  * `<id>-<k>`, and one more node in its diagram so every diagram is distinct (no cache sharing,
- * no dedup in drawDiagrams).
+ * no dedup in drawDiagrams). Each statement also carries what other courses write: a code block,
+ * a formula and a figure, each distinct per case.
  */
 export async function generateCourse(contentDir: string, to: string, count: number): Promise<void> {
   const sources = await readCases(contentDir);
   await mkdir(join(to, 'cases'), { recursive: true });
   await cp(join(contentDir, 'course.yaml'), join(to, 'course.yaml'));
+  await mkdir(join(to, 'cases', 'img'), { recursive: true });
+  await writeFile(join(to, 'cases', 'img', 'flux.svg'), figureSvg);
   for (let n = 1; n <= count; n++) {
     const source = sources[(n - 1) % sources.length]!;
     const copy = Math.floor((n - 1) / sources.length) + 1;
@@ -40,8 +43,30 @@ export async function generateCourse(contentDir: string, to: string, count: numb
       return `\`\`\`mermaid\n${body}\n  BENCH${n}["Copie ${n}"]\n\`\`\``;
     });
     if (!fenced) throw new Error(`no mermaid block in ${source.name}`);
+    const at = text.indexOf('\n:::solution');
+    if (at < 0) throw new Error(`no :::solution block in ${source.name}`);
+    text = `${text.slice(0, at)}\n${otherCourseMarkdown(n)}\n${text.slice(at)}`;
     await writeFile(join(to, 'cases', `cas-${n}-${newId}.md`), text);
   }
+}
+
+const figureSvg =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120"><rect x="10" y="30" width="120" height="60" fill="#e8eef7" stroke="#345"/><rect x="270" y="30" width="120" height="60" fill="#e8eef7" stroke="#345"/><path d="M130 60H270" stroke="#345" stroke-width="2"/><text x="70" y="65" text-anchor="middle" font-size="14">Source</text><text x="330" y="65" text-anchor="middle" font-size="14">Cible</text></svg>';
+
+/** A code block, a formula and a figure, as a course in another field would write them. */
+function otherCourseMarkdown(n: number): string {
+  return [
+    '```python',
+    `def debit_par_seconde(evenements, fenetre=${n}):`,
+    '    """Débit moyen sur une fenêtre glissante."""',
+    '    return sum(e.taille for e in evenements[-fenetre:]) / fenetre',
+    '```',
+    '',
+    `Le débit attendu est $\\bar{d} = \\frac{1}{${n}} \\sum_{i=1}^{${n}} d_i$.`,
+    '',
+    `![Flux du cas ${n}](img/flux.svg "Flux de données du cas ${n}")`,
+    '',
+  ].join('\n');
 }
 
 /** Appends a sentence to a case's statement (the text right before its `:::solution` block). */

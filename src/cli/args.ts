@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
+import { dictionary, format, systemLang, type Dictionary } from '../i18n/index.js';
+import { courseLanguage } from '../load/load-course.js';
 import { runCli } from './run-cli.js';
+
+/** A command, by the key of its usage text in the dictionary. */
+export type Command = keyof Dictionary['cli']['usage'];
 
 export interface CommonArgs {
   contentDir: string;
@@ -14,8 +19,13 @@ export interface CommonArgs {
   positionals: string[];
 }
 
+/** A usage error: what is wrong, then the command's usage. */
+export function usageError(command: Command, problem: (d: Dictionary) => string): UsageError {
+  return new UsageError((d) => `${problem(d)}\n\n${d.cli.usage[command]}`);
+}
+
 /** The options every command shares: --content, --out, --no-cache, --quiet, --debug. */
-export function parseCommonArgs(argv: string[], usage: string, options: { port?: boolean } = {}): CommonArgs {
+export function parseCommonArgs(argv: string[], command: Command, options: { port?: boolean } = {}): CommonArgs {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -42,14 +52,22 @@ export function parseCommonArgs(argv: string[], usage: string, options: { port?:
       positionals,
     };
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+    throw usageError(command, (d) => argsProblem(error as NodeJS.ErrnoException, d));
   }
+}
+
+/** Node's own reason, in English, said in the command's words where we know its kind. */
+function argsProblem(error: NodeJS.ErrnoException, d: Dictionary): string {
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return format(d.cli.unknownOption, { option });
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return format(d.cli.missingValue, { option: option.split(' ')[0]! });
+  return format(d.cli.badOption, { reason: error.message });
 }
 
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const value = env.SOURCE_DATE_EPOCH;
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH doit être un nombre de secondes (reçu « ${value} »).`);
+  if (!/^\d+$/.test(value)) throw new UsageError((d) => format(d.cli.badEpoch, { value }));
   return Number(value);
 }
 
@@ -59,22 +77,27 @@ export interface CommandOptions {
   port?: boolean;
 }
 
-/** Runs a command: its options parsed, --help printed, errors reported with their exit code. */
+/**
+ * Runs a command: its options parsed, --help printed, errors reported with their exit code, every
+ * message in the course's language once the content folder is known (the system's before).
+ */
 export function runCommand(
-  usage: string,
+  command: Command,
   options: CommandOptions,
-  main: (args: CommonArgs, signal: AbortSignal) => Promise<void>,
+  main: (args: CommonArgs, signal: AbortSignal, lang: string) => Promise<void>,
 ): Promise<void> {
   const argv = process.argv.slice(2);
-  return runCli(async (signal) => {
-    const args = parseCommonArgs(argv, usage, options);
+  const system = systemLang(process.env);
+  return runCli(async (signal, speech) => {
+    const args = parseCommonArgs(argv, command, options);
     if (args.help) {
-      process.stdout.write(`${usage}\n`);
+      process.stdout.write(`${dictionary(system).cli.usage[command]}\n`);
       return;
     }
     if (!options.positionals && args.positionals.length > 0) {
-      throw new UsageError(`Argument inattendu : ${args.positionals.join(' ')}\n\n${usage}`);
+      throw usageError(command, (d) => format(d.cli.unexpectedArgument, { args: args.positionals.join(' ') }));
     }
-    await main(args, signal);
-  }, argv.includes('--debug'));
+    speech.lang = await courseLanguage(args.contentDir, process.env);
+    await main(args, signal, speech.lang);
+  }, argv.includes('--debug'), system);
 }

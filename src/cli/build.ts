@@ -1,50 +1,80 @@
-import { relative } from 'node:path';
-import { build, defaultDirs } from '../build.js';
+import { join, relative, resolve } from 'node:path';
 import { formatProblem } from '../errors.js';
+import { dictionary, format } from '../i18n/index.js';
+import type { Output } from '../model.js';
+import { defaultDirs, projectDir } from '../project.js';
+import { isUpToDate, readStamp, stampKey, writeStamp, type StampInputs } from '../write/build-stamp.js';
 import { runCommand, sourceDateEpoch } from './args.js';
 
-const usage = `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+const stampsDir = join(defaultDirs.cache, 'stamps');
 
-  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
-  --out DIR       dossier de sortie ; par défaut dist
-  --no-cache      redessine et réimprime tout
-  --quiet         n’affiche que les erreurs
-  --debug         affiche le détail technique des erreurs`;
-
-await runCommand(usage, {}, async (args, signal) => {
+await runCommand('build', {}, async (args, signal, lang) => {
+  const d = dictionary(lang);
+  const c = d.cli;
   // Progress on a terminal only (CASEBOOK_PROGRESS=1 forces it, for scripts that watch it).
   const live = !args.quiet && (process.stderr.isTTY === true || process.env.CASEBOOK_PROGRESS === '1');
   const say = (line: string) => {
     if (!args.quiet) process.stderr.write(`${line}\n`);
   };
+  const number = (n: number, digits: number) => n.toLocaleString(d.labels.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const dir = `${shownPath(args.outDir)}/`;
+  const epoch = sourceDateEpoch();
+  const inputs: StampInputs = {
+    paths: [args.contentDir, defaultDirs.templates, defaultDirs.styles, join(projectDir, 'src'), join(projectDir, 'package-lock.json')],
+    outDir: args.outDir,
+    // Without SOURCE_DATE_EPOCH the build dates its files with the day: another day builds again.
+    settings: { date: epoch === undefined ? new Date().toISOString().slice(0, 10) : String(epoch), browser: process.env.PUPPETEER_EXECUTABLE_PATH },
+  };
+  const key = args.cache ? await stampKey(inputs) : undefined;
+  if (key !== undefined) {
+    const stamp = await readStamp(stampsDir, args.outDir);
+    if (stamp && (await isUpToDate(stamp, key, args.outDir))) {
+      say(format(d.workflow.upToDate, { dir, files: stamp.files.length }));
+      for (const line of stamp.summary) say(line);
+      return;
+    }
+  }
+
+  // Loaded only when there is something to build: the renderer, the browser and the PDF libraries.
+  const { build } = await import('../build.js');
   const started = performance.now();
-  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const elapsed = () => format(c.seconds, { n: number((performance.now() - started) / 1000, 1) });
+  const formatSize = (bytes: number) =>
+    bytes < 1024 * 1024 ? format(c.kilobytes, { n: number(bytes / 1024, 0) }) : format(c.megabytes, { n: number(bytes / 1024 / 1024, 1) });
   const report = await build({
     contentDir: args.contentDir,
     outDir: args.outDir,
     cacheDir: args.cache ? defaultDirs.cache : undefined,
-    sourceDateEpoch: sourceDateEpoch(),
+    sourceDateEpoch: epoch,
     signal,
-    onStage: (stage) => {
-      if (live) say(`· ${stage} (${elapsed()})`);
+    onStage: ({ stage, phase }) => {
+      if (live) say(format(phase === 'start' ? c.stage : c.stageDone, { stage: c.stages[stage] ?? stage, seconds: elapsed() }));
     },
     onPrinted: (path, fromCache, done, total) => {
-      if (live) say(`  ${done}/${total} ${path}${fromCache ? ' (cache)' : ''}`);
+      if (live) say(`${format(c.printed, { done, total, path })}${fromCache ? c.fromCache : ''}`);
     },
   });
-  for (const warning of report.warnings) say(`Attention : ${formatProblem(warning)}`);
-  say(`\n${report.outputs.length} fichiers écrits dans ${relative(process.cwd(), args.outDir) || args.outDir}/ en ${elapsed()} :`);
-  // The HTML editions' font files are one line per folder, not eleven.
-  for (const output of report.outputs.filter((o) => !o.path.includes('/fonts/'))) {
-    const pages = output.pages !== undefined ? `${output.pages} p.` : '';
-    say(`  ${output.path.padEnd(44)} ${pages.padStart(6)} ${formatSize(output.bytes.length).padStart(9)}`);
-  }
-  for (const folder of new Set(report.outputs.filter((o) => o.path.includes('/fonts/')).map((o) => o.path.replace(/[^/]+$/, '')))) {
-    const files = report.outputs.filter((o) => o.path.startsWith(folder));
-    say(`  ${`${folder} (${files.length})`.padEnd(44)} ${''.padStart(6)} ${formatSize(files.reduce((n, f) => n + f.bytes.length, 0)).padStart(9)}`);
-  }
+  const warnings = report.warnings.map((warning) => format(d.workflow.warning, { problem: formatProblem(warning) }));
+  const files = fileList(report.outputs, (n) => format(c.pages, { n }), formatSize);
+  say(`\n${format(c.written, { count: report.outputs.length, dir, seconds: elapsed() })}`);
+  for (const line of [...warnings, ...files]) say(line);
+  if (key !== undefined) await writeStamp(stampsDir, args.outDir, { key, lang, summary: [...warnings, ...files] });
 });
 
-function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} Ko` : `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
+/** The output folder as the trainer knows it: relative when inside the working folder. */
+function shownPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? resolve(dir) : rel;
+}
+
+/** One line per file with its pages and size; the HTML editions' font files one line per folder, not eleven. */
+function fileList(outputs: Output[], pages: (n: number) => string, size: (bytes: number) => string): string[] {
+  const lines = outputs
+    .filter((o) => !o.path.includes('/fonts/'))
+    .map((o) => `  ${o.path.padEnd(44)} ${(o.pages !== undefined ? pages(o.pages) : '').padStart(7)} ${size(o.bytes.length).padStart(9)}`);
+  for (const folder of new Set(outputs.filter((o) => o.path.includes('/fonts/')).map((o) => o.path.replace(/[^/]+$/, '')))) {
+    const inFolder = outputs.filter((o) => o.path.startsWith(folder));
+    lines.push(`  ${`${folder} (${inFolder.length})`.padEnd(44)} ${''.padStart(7)} ${size(inFolder.reduce((n, f) => n + f.bytes.length, 0)).padStart(9)}`);
+  }
+  return lines;
 }

@@ -1,57 +1,61 @@
-import { BrowserError, ContentError, formatProblem, InterruptedError, UsageError, type Problem } from '../errors.js';
+import { BrowserError, ContentError, formatProblem, InterruptedError, UsageError, WordedError } from '../errors.js';
+import { dictionary, format } from '../i18n/index.js';
 
-export interface Reporter {
-  info(line: string): void;
-  warn(problem: Problem): void;
+/** The language a command speaks: the system's until it knows the course's. */
+export interface Speech {
+  lang: string;
 }
 
 /**
  * Runs a command and turns every failure into a message and an exit code: 1 for content and
- * browser errors, 2 for usage errors, 130 on Ctrl-C. A stack trace only with --debug.
+ * browser errors, 2 for usage errors, 130 on Ctrl-C. A stack trace only with --debug. Usage errors
+ * are about the command line, not the course: they are said in the system's language.
  */
-export async function runCli(main: (signal: AbortSignal) => Promise<void>, debug: boolean): Promise<void> {
+export async function runCli(main: (signal: AbortSignal, speech: Speech) => Promise<void>, debug: boolean, systemLanguage: string): Promise<void> {
   const controller = new AbortController();
+  const speech: Speech = { lang: systemLanguage };
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(`\nArrêt demandé (${signal}) : la sortie précédente est conservée.\n`);
+    process.stderr.write(`\n${format(dictionary(speech.lang).cli.stopping, { signal })}\n`);
     controller.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await main(controller.signal);
+    await main(controller.signal, speech);
   } catch (error) {
-    process.exitCode = report(error, debug, controller.signal.aborted);
+    process.exitCode = report(error, debug, controller.signal.aborted, error instanceof UsageError ? systemLanguage : speech.lang);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
 }
 
-function report(error: unknown, debug: boolean, aborted: boolean): number {
+function report(error: unknown, debug: boolean, aborted: boolean, lang: string): number {
+  const c = dictionary(lang).cli;
   if (aborted || error instanceof InterruptedError) {
-    process.stderr.write('Construction interrompue : rien n’a été écrit.\n');
+    process.stderr.write(`${c.interrupted}\n`);
     return 130;
   }
   if (error instanceof ContentError) {
-    process.stderr.write(`\nErreur${error.problems.length > 1 ? 's' : ''} dans le contenu :\n`);
+    process.stderr.write(`\n${error.problems.length > 1 ? c.contentErrors : c.contentError}\n`);
     for (const problem of error.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
-    process.stderr.write('Rien n’a été écrit : la sortie précédente est conservée.\n');
+    process.stderr.write(`${c.nothingWritten}\n`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${error.messageIn(lang)}\n`);
     return 2;
   }
   if (error instanceof BrowserError) {
-    process.stderr.write(`\n${error.message}\n`);
+    process.stderr.write(`\n${error.messageIn(lang)}\n`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
   // Content and browser problems are named above: anything else is a defect of casebook itself.
-  process.stderr.write(`\nErreur inattendue : ${error instanceof Error ? error.message : String(error)}\n`);
-  process.stderr.write('C’est un défaut de casebook, pas de votre contenu. Signalez-le avec la commande lancée, ce message et la sortie de --debug.\n');
-  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'Relancez avec --debug pour le détail.\n');
+  const reason = error instanceof WordedError ? error.messageIn(lang) : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\n${format(c.unexpected, { reason })}\n`);
+  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : `${c.rerunWithDebug}\n`);
   return 1;
 }

@@ -1,8 +1,9 @@
 import { relative } from 'node:path';
 import { build, defaultDirs, pageAssets } from '../build.js';
+import { resolveOptions } from '../pipeline/options.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { fontFiles } from '../render/fonts.js';
-import { BrowserError, ContentError, formatProblem, InterruptedError } from '../errors.js';
+import { ContentError, formatProblem, InterruptedError, WordedError } from '../errors.js';
 import { dictionary, format } from '../i18n/index.js';
 import type { PageState } from './pages.js';
 import { startServer } from './server.js';
@@ -13,6 +14,8 @@ export interface DevOptions {
   outDir: string;
   port: number;
   cache: boolean;
+  /** The course's language, until a build reads it again. */
+  lang: string;
   templatesDir?: string;
   stylesDir?: string;
   /** Each line for the terminal. */
@@ -21,9 +24,9 @@ export interface DevOptions {
 }
 
 /** What a failed build shows: the trainer's file:line messages, or the error's own message. */
-export function errorText(error: unknown): string {
+export function errorText(error: unknown, lang: string): string {
   if (error instanceof ContentError) return error.problems.map(formatProblem).join('\n');
-  if (error instanceof BrowserError) return error.message;
+  if (error instanceof WordedError) return error.messageIn(lang);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -32,7 +35,7 @@ export function errorText(error: unknown): string {
  * styles until `signal` aborts. One build at a time: changes made during a build start one more.
  */
 export async function runDev(options: DevOptions): Promise<void> {
-  const state: PageState & { title?: string } = { lang: 'fr' };
+  const state: PageState & { title?: string } = { lang: options.lang };
   const server = await startServer(options.outDir, options.port, () => state);
   const w = () => dictionary(state.lang).workflow;
   options.say(format(w().devServing, { url: server.url }));
@@ -60,7 +63,7 @@ export async function runDev(options: DevOptions): Promise<void> {
         options.say(format(w().devBuilt, { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
       } catch (error) {
         if (error instanceof InterruptedError || options.signal.aborted) return;
-        state.error = errorText(error);
+        state.error = errorText(error, state.lang);
         options.say(`${state.error}\n${w().devFailed}`);
       }
       server.reload();
@@ -71,8 +74,9 @@ export async function runDev(options: DevOptions): Promise<void> {
     running ??= rebuild().finally(() => (running = undefined));
   };
 
+  const dirs = resolveOptions(options);
   const watcher = watchDirs(
-    [options.contentDir, options.templatesDir ?? defaultDirs.templates, options.stylesDir ?? defaultDirs.styles],
+    [dirs.contentDir, dirs.templatesDir, dirs.stylesDir],
     (file) => {
       options.say(format(w().devChanged, { file: relative(process.cwd(), file) || file }));
       schedule();

@@ -1,13 +1,12 @@
-import { UsageError } from '../errors.js';
+import type { UsageError } from '../errors.js';
+import { format, type Dictionary } from '../i18n/index.js';
 
 export const defaultPort = 4173;
 
 /** The value of `--port`: a port number, 0 for any free one. */
-export function parsePort(value: string | undefined, usage: string): number {
+export function parsePort(value: string | undefined, usageError: (problem: (d: Dictionary) => string) => UsageError): number {
   if (value === undefined) return defaultPort;
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) {
-    throw new UsageError(`--port attend un numéro de port entre 0 et 65535 (reçu « ${value} »).\n\n${usage}`);
-  }
+  if (!/^\d+$/.test(value) || port > 65535) throw usageError((d) => format(d.cli.badPort, { value }));
   return port;
 }

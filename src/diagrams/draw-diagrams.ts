@@ -102,15 +102,15 @@ async function parseAll(page: Page, diagrams: Diagram[], lang: string): Promise<
 function diagramProblem(d: Diagram, parsed: Extract<ParseResult, { ok: false }>, lang: string): Problem {
   // The fence is on the block's first line; the diagram's line 1 is the next one.
   const line = d.place.line !== undefined && parsed.line !== undefined ? d.place.line + parsed.line : d.place.line;
-  return { place: { file: d.place.file, line }, message: format(messages(lang).diagramSyntax, { reason: readableReason(parsed.message) }) };
+  return { place: { file: d.place.file, line }, message: format(messages(lang).diagramSyntax, { reason: readableReason(parsed.message, lang) }) };
 }
 
 // Mermaid says "Parse error on line N:", the text near the error, a caret, then what it expected.
-function readableReason(message: string): string {
+function readableReason(message: string, lang: string): string {
   const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^Parse error on line|^-+\^$/.test(l));
   const [near, expected] = lines;
   if (!expected) return near ?? message;
-  return `près de « ${near} » (${expected.length > 140 ? `${expected.slice(0, 140)}…` : expected})`;
+  return format(messages(lang).diagramNear, { near: near ?? '', expected: expected.length > 140 ? `${expected.slice(0, 140)}…` : expected });
 }
 
 /** Puts each drawing in its placeholder. */

@@ -24,18 +24,7 @@ export const en: Dictionary = {
     indicators: 'Check',
     evaluationGrid: 'Evaluation grid',
     diagramTemplate: 'Diagram template',
-    diagramTemplateHint: 'Fill each layer with the components of your target architecture and connect them with arrows.',
-    layers: {
-      sources: 'Sources',
-      ingestion: 'Ingestion',
-      storage: 'Storage',
-      bronze: 'Bronze',
-      silver: 'Silver',
-      gold: 'Gold',
-      processing: 'Processing',
-      consumption: 'Consumption',
-      governance: 'Governance / security',
-    },
+    diagramTemplateHint: 'Draw your group’s diagram here.',
     answers: 'Your answers',
     restitutionSheet: 'Presentation sheet',
     minutesPerGroup: '{minutes} min per group',
@@ -51,6 +40,7 @@ export const en: Dictionary = {
     copies: 'Copies',
     copiesPerGroup: '{n} per group',
     copiesTotal: '{n} in all',
+    copiesEachFile: '1 of each file ({n} sheets)',
     handout: 'Case statement (with diagram template)',
     studentPack: 'Full student pack (frame, cases, checklist)',
     gridSheet: 'Evaluation grid (trainer)',
@@ -58,7 +48,11 @@ export const en: Dictionary = {
     solution: 'Answer key',
     frame: 'Workshop frame',
     durationLine: '**{label}**: {duration} ({segments})',
-    segment: '{minutes}’ {label}',
+    minutesShort: '{n} min',
+    durationMinutes: '{m} min',
+    durationHours: '{h} h',
+    durationHoursMinutes: '{h} h {m} min',
+    segment: '{minutes} min {label}',
     rubricHeading: '{label} ({total} pts)',
     criterionLine: '{label} ({points})',
     listLabel: '**{label}**:',
@@ -103,6 +97,11 @@ export const en: Dictionary = {
     unclosedBlock: 'the “:::{name}” block is not closed: add a “:::” line at its end.',
     unknownBlock: 'unknown block “:::{name}”; the blocks are “:::solution” and “:::trainer”.',
     nestedSolution: 'a “:::solution” block cannot be placed inside another block.',
+    sameFenceNesting: 'the “:::{inner}” block inside “:::{outer}” has as many colons as the block around it, so its closing line would close both: use “::::{outer}” … “::::” around a {outer} that contains a “:::{inner}”.',
+    strayFence: 'the line “{fence}” opens or closes no block; remove it, or fence the outer block with more colons (“::::solution” … “::::”).',
+    literalDirective: '“{text}” is in {where}, where it is not a directive: it will be printed as it is, in the student edition too.',
+    literalPlaces: { code: 'a code block', inlineCode: 'a code span', title: 'a link or image title', url: 'a link address', alt: 'an image’s text' },
+    trainerFootnote: 'the footnote “[^{label}]” is written inside a trainer-only block but is referenced from the statement: move its definition out of the block.',
     brokenLink: 'link “{url}” leads nowhere: {reason}.',
     outsideCourse: 'path “{url}” leads outside the course folder: only files inside it are read (symbolic links included).',
     unreadableImage: 'image “{url}” could not be read ({reason}).',
@@ -118,10 +117,16 @@ export const en: Dictionary = {
     remoteResource: 'remote images are not printed; save the image in the course folder',
     rawHtml: 'raw HTML is not printed (“{html}”); write it in Markdown.',
     diagramSyntax: 'invalid Mermaid diagram: {reason}',
-    noSources: 'the statement has no “**Sources**: …” item; the diagram template will be empty.',
+    noStatementItem: 'the statement has no “**{item}**: …” item; the “{box}” box of the diagram template will be empty.',
+    diagramColumnsAndLayers: 'the diagram template has columns or layers, not both.',
+    root: '(root)',
+    idFormat: 'lowercase letters, digits and dashes',
+    langFormat: 'a language code such as fr or en',
+    diagramNear: 'near “{near}” ({expected})',
     leak: 'trainer-only content found in a student file ({file}): “{text}”.',
   },
   workflow: {
+    upToDate: 'Nothing changed since the last build: {dir} is up to date ({files} files).',
     warning: 'Warning: {problem}',
     checkOk: 'Content is valid: {cases} case(s), {diagrams} Mermaid diagram(s) checked, no PDF printed.',
     devServing: 'Preview at {url} — Ctrl-C to stop.',
@@ -136,16 +141,103 @@ export const en: Dictionary = {
     caseFileExists: 'the file already exists.',
     scaffold: {
       statement: 'Statement',
+      context: 'Context',
       needs: 'Needs',
-      sources: 'Sources',
       constraints: 'Constraints',
       expected: 'Expected',
       todo: 'To be defined',
       solution: 'Answer key (reference proposal)',
-      architecture: 'Architecture',
+      diagram: 'Diagram',
+      step: 'Step {n}',
       keyChoices: 'Key choices',
-      kpi: 'KPI',
-      alternatives: 'Alternatives',
+      pitfalls: 'Pitfalls',
     },
+  },
+  cli: {
+    usage: {
+      build: `Usage: npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+
+  --content DIR   the course folder (course.yaml and cases/); content by default
+  --out DIR       the output folder; dist by default
+  --no-cache      draws and prints everything again
+  --quiet         shows errors only
+  --debug         shows the technical detail of errors`,
+      check: `Usage: npm run check -- [--content DIR] [--quiet] [--debug]
+
+  Checks the whole course (metadata, Markdown, links, Mermaid diagrams) without printing any PDF.
+
+  --content DIR   the course folder (course.yaml and cases/); content by default
+  --quiet         shows errors only
+  --debug         shows the technical detail of errors`,
+      dev: `Usage: npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]
+
+  Builds the course, serves it on http://localhost:PORT (HTML and PDF editions), then
+  rebuilds it and reloads the page whenever the content, the templates or the styles change.
+
+  --content DIR   the course folder (course.yaml and cases/); content by default
+  --out DIR       the output folder; dist by default
+  --port PORT     the local server's port; 4173 by default (0: any free port)
+  --no-cache      draws and prints everything again on every build
+  --debug         shows the technical detail of errors`,
+      newCase: `Usage: npm run new:case -- "Case name" [--content DIR]
+
+  Creates the next case in cases/ (number and name), ready to fill in, from the
+  course's own scaffold (templates/case.md) when it has one.
+
+  --content DIR   the course folder (course.yaml and cases/); content by default`,
+    },
+    unknownOption: 'unknown option: {option}',
+    missingValue: 'option {option} needs a value',
+    badOption: 'invalid command line: {reason}',
+    unexpectedArgument: 'unexpected argument: {args}',
+    badEpoch: 'SOURCE_DATE_EPOCH must be a number of seconds (got “{value}”).',
+    badPort: '--port needs a port number between 0 and 65535 (got “{value}”).',
+    portInUse: 'Port {port} is already in use: choose another one with --port.',
+    noCaseName: 'Give the name of the case.',
+    unusableCaseName: 'The name “{name}” has no letter or digit to make an id of.',
+    stopping: 'Stop requested ({signal}): the previous output is kept.',
+    interrupted: 'Build interrupted: nothing was written.',
+    contentError: 'Error in the content:',
+    contentErrors: 'Errors in the content:',
+    nothingWritten: 'Nothing was written: the previous output is kept.',
+    unexpected: 'Unexpected error: {reason}\nThis is a defect of casebook, not of your content: report it with the command you ran, this message and the output of --debug.',
+    rerunWithDebug: 'Run again with --debug for the details.',
+    stage: '· {stage} ({seconds})',
+    stageDone: '✓ {stage} ({seconds})',
+    stages: {
+      load: 'reading',
+      validate: 'metadata',
+      parse: 'cases',
+      edition: 'editions',
+      render: 'layout',
+      diagrams: 'diagrams',
+      print: 'printing',
+      verify: 'checking',
+      write: 'writing',
+    },
+    printed: '  {done}/{total} {path}',
+    fromCache: ' (printed before)',
+    written: '{count} files written to {dir} in {seconds}:',
+    seconds: '{n} s',
+    pages: '{n} pp.',
+    kilobytes: '{n} KB',
+    megabytes: '{n} MB',
+  },
+  errors: {
+    noBrowser: [
+      'No Chromium/Chrome browser found to print the PDFs. Either:',
+      '  • npx puppeteer browsers install chrome-headless-shell   (downloads Puppeteer’s browser)',
+      '  • Debian/Ubuntu: sudo apt-get install chromium; macOS/Windows: install Google Chrome',
+      '  • or name an installed browser: PUPPETEER_EXECUTABLE_PATH=/path/to/chrome npm run build:pdf',
+    ].join('\n'),
+    browserPathMissing: 'PUPPETEER_EXECUTABLE_PATH names “{path}”, which does not exist.',
+    browserFailed: 'The browser “{path}” could not start: {reason}\nCheck that it opens, or name another one with PUPPETEER_EXECUTABLE_PATH.',
+    browserClosed: 'The browser has already been closed.',
+    browserClosedEarly: 'The browser was closed before it started.',
+    printFailedTwice: 'Printing failed twice: {reason}',
+    outputBusy: 'another build (process {pid}) is already writing into this folder; wait until it ends.',
+    outputLocked: 'cannot lock the output folder.',
+    pdfUnreadable: 'unreadable PDF: {reason}',
+    pdfReaderStopped: 'the PDF reader stopped (code {code})',
   },
 };

@@ -22,18 +22,7 @@ export const fr = {
     indicators: 'À vérifier',
     evaluationGrid: 'Grille d’évaluation',
     diagramTemplate: 'Gabarit de schéma',
-    diagramTemplateHint: 'Complétez chaque couche avec les composants de votre architecture cible et reliez-les par des flèches.',
-    layers: {
-      sources: 'Sources',
-      ingestion: 'Collecte',
-      storage: 'Stockage',
-      bronze: 'Bronze',
-      silver: 'Silver',
-      gold: 'Gold',
-      processing: 'Traitement',
-      consumption: 'Consommation',
-      governance: 'Gouvernance / sécurité',
-    },
+    diagramTemplateHint: 'Dessinez ici le schéma de votre groupe.',
     answers: 'Vos réponses',
     restitutionSheet: 'Fiche de restitution',
     minutesPerGroup: '{minutes} min par groupe',
@@ -49,6 +38,7 @@ export const fr = {
     copies: 'Exemplaires',
     copiesPerGroup: '{n} par groupe',
     copiesTotal: '{n} au total',
+    copiesEachFile: '1 de chaque fichier ({n} feuilles)',
     handout: 'Énoncé du cas (avec gabarit de schéma)',
     studentPack: 'Pack apprenant complet (cadre, cas, checklist)',
     gridSheet: 'Grille d’évaluation (formateur)',
@@ -56,6 +46,10 @@ export const fr = {
     solution: 'Correction',
     frame: 'Cadre de l’atelier',
     durationLine: '**{label}** : {duration} ({segments})',
+    minutesShort: '{n}’',
+    durationMinutes: '{m} min',
+    durationHours: '{h}h',
+    durationHoursMinutes: '{h}h{mm}',
     segment: '{minutes}’ {label}',
     rubricHeading: '{label} ({total} pts)',
     criterionLine: '{label} ({points})',
@@ -101,6 +95,11 @@ export const fr = {
     unclosedBlock: 'le bloc « :::{name} » n’est pas fermé : ajoutez une ligne « ::: » à sa fin.',
     unknownBlock: 'bloc « :::{name} » inconnu ; les blocs possibles sont « :::solution » et « :::trainer ».',
     nestedSolution: 'un bloc « :::solution » ne peut pas être placé dans un autre bloc.',
+    sameFenceNesting: 'le bloc « :::{inner} » placé dans « :::{outer} » a autant de deux-points que le bloc qui l’entoure : sa ligne de fin fermerait les deux. Entourez d’un « ::::{outer} » … « :::: » un {outer} qui contient un « :::{inner} ».',
+    strayFence: 'la ligne « {fence} » n’ouvre ni ne ferme aucun bloc ; supprimez-la, ou entourez le bloc extérieur de plus de deux-points (« ::::solution » … « :::: »).',
+    literalDirective: '« {text} » est dans {where}, où ce n’est pas une directive : il sera imprimé tel quel, dans l’édition apprenant aussi.',
+    literalPlaces: { code: 'un bloc de code', inlineCode: 'du code en ligne', title: 'le titre d’un lien ou d’une image', url: 'l’adresse d’un lien', alt: 'le texte d’une image' },
+    trainerFootnote: 'la note « [^{label}] » est écrite dans un bloc réservé au formateur mais appelée depuis l’énoncé : sortez sa définition du bloc.',
     brokenLink: 'le lien « {url} » ne mène nulle part : {reason}.',
     outsideCourse: 'le chemin « {url} » sort du dossier du cours : seuls les fichiers de ce dossier sont lus (liens symboliques compris).',
     unreadableImage: 'l’image « {url} » n’a pas pu être lue ({reason}).',
@@ -116,10 +115,16 @@ export const fr = {
     remoteResource: 'les images distantes ne sont pas imprimées ; enregistrez l’image dans le dossier du cours',
     rawHtml: 'le HTML brut n’est pas imprimé (« {html} ») ; écrivez-le en Markdown.',
     diagramSyntax: 'schéma Mermaid invalide : {reason}',
-    noSources: 'l’énoncé n’a pas d’élément « **Sources** : … » ; le gabarit de schéma sera vide.',
+    noStatementItem: 'l’énoncé n’a pas d’élément « **{item}** : … » ; la case « {box} » du gabarit de schéma sera vide.',
+    diagramColumnsAndLayers: 'le gabarit de schéma a des colonnes (columns) ou des couches (layers), pas les deux.',
+    root: '(racine)',
+    idFormat: 'lettres minuscules, chiffres et tirets',
+    langFormat: 'un code de langue comme fr ou en',
+    diagramNear: 'près de « {near} » ({expected})',
     leak: 'contenu réservé au formateur trouvé dans un fichier apprenant ({file}) : « {text} ».',
   },
   workflow: {
+    upToDate: 'Rien n’a changé depuis la dernière construction : {dir} est à jour ({files} fichiers).',
     warning: 'Attention : {problem}',
     checkOk: 'Contenu valide : {cases} cas, {diagrams} schéma(s) Mermaid vérifié(s), aucun PDF imprimé.',
     devServing: 'Aperçu sur {url} — Ctrl-C pour arrêter.',
@@ -134,17 +139,104 @@ export const fr = {
     caseFileExists: 'le fichier existe déjà.',
     scaffold: {
       statement: 'Énoncé',
+      context: 'Contexte',
       needs: 'Besoins',
-      sources: 'Sources',
       constraints: 'Contraintes',
       expected: 'Attendus',
       todo: 'À préciser',
       solution: 'Correction (proposition de référence)',
-      architecture: 'Architecture',
+      diagram: 'Schéma',
+      step: 'Étape {n}',
       keyChoices: 'Choix clés',
-      kpi: 'KPI',
-      alternatives: 'Alternatives',
+      pitfalls: 'Points d’attention',
     },
+  },
+  cli: {
+    usage: {
+      build: `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
+
+  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --out DIR       dossier de sortie ; par défaut dist
+  --no-cache      redessine et réimprime tout
+  --quiet         n’affiche que les erreurs
+  --debug         affiche le détail technique des erreurs`,
+      check: `Usage : npm run check -- [--content DIR] [--quiet] [--debug]
+
+  Vérifie tout le cours (métadonnées, Markdown, liens, schémas Mermaid) sans imprimer de PDF.
+
+  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --quiet         n’affiche que les erreurs
+  --debug         affiche le détail technique des erreurs`,
+      dev: `Usage : npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]
+
+  Construit le cours, le sert sur http://localhost:PORT (éditions HTML et PDF), puis le
+  reconstruit et recharge la page à chaque modification du contenu, des modèles ou des styles.
+
+  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
+  --out DIR       dossier de sortie ; par défaut dist
+  --port PORT     port du serveur local ; par défaut 4173 (0 : un port libre)
+  --no-cache      redessine et réimprime tout à chaque construction
+  --debug         affiche le détail technique des erreurs`,
+      newCase: `Usage : npm run new:case -- "Nom du cas" [--content DIR]
+
+  Crée le cas suivant dans cases/ (numéro et nom), prêt à compléter, à partir du
+  gabarit du cours (templates/case.md) s’il en a un.
+
+  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content`,
+    },
+    unknownOption: 'option inconnue : {option}',
+    missingValue: 'l’option {option} attend une valeur',
+    badOption: 'ligne de commande invalide : {reason}',
+    unexpectedArgument: 'argument inattendu : {args}',
+    badEpoch: 'SOURCE_DATE_EPOCH doit être un nombre de secondes (reçu « {value} »).',
+    badPort: '--port attend un numéro de port entre 0 et 65535 (reçu « {value} »).',
+    portInUse: 'Le port {port} est déjà utilisé : choisissez-en un autre avec --port.',
+    noCaseName: 'Indiquez le nom du cas.',
+    unusableCaseName: 'Le nom « {name} » ne contient aucune lettre ni chiffre utilisable dans un identifiant.',
+    stopping: 'Arrêt demandé ({signal}) : la sortie précédente est conservée.',
+    interrupted: 'Construction interrompue : rien n’a été écrit.',
+    contentError: 'Erreur dans le contenu :',
+    contentErrors: 'Erreurs dans le contenu :',
+    nothingWritten: 'Rien n’a été écrit : la sortie précédente est conservée.',
+    unexpected: 'Erreur inattendue : {reason}\nC’est un défaut de casebook, pas de votre contenu : signalez-le avec la commande lancée, ce message et la sortie de --debug.',
+    rerunWithDebug: 'Relancez avec --debug pour le détail.',
+    stage: '· {stage} ({seconds})',
+    stageDone: '✓ {stage} ({seconds})',
+    stages: {
+      load: 'lecture',
+      validate: 'métadonnées',
+      parse: 'cas',
+      edition: 'éditions',
+      render: 'mise en page',
+      diagrams: 'schémas',
+      print: 'impression',
+      verify: 'vérification',
+      write: 'écriture',
+    } as Record<string, string>,
+    printed: '  {done}/{total} {path}',
+    fromCache: ' (déjà imprimé)',
+    written: '{count} fichiers écrits dans {dir} en {seconds} :',
+    seconds: '{n} s',
+    pages: '{n} p.',
+    kilobytes: '{n} Ko',
+    megabytes: '{n} Mo',
+  },
+  errors: {
+    noBrowser: [
+      'Aucun navigateur Chromium/Chrome trouvé pour imprimer les PDF. Au choix :',
+      '  • npx puppeteer browsers install chrome-headless-shell   (télécharge le navigateur de Puppeteer)',
+      '  • Debian/Ubuntu : sudo apt-get install chromium ; macOS/Windows : installez Google Chrome',
+      '  • ou indiquez un navigateur existant : PUPPETEER_EXECUTABLE_PATH=/chemin/vers/chrome npm run build:pdf',
+    ].join('\n'),
+    browserPathMissing: 'PUPPETEER_EXECUTABLE_PATH désigne « {path} », qui n’existe pas.',
+    browserFailed: 'Le navigateur « {path} » n’a pas pu démarrer : {reason}\nVérifiez qu’il s’ouvre, ou indiquez-en un autre avec PUPPETEER_EXECUTABLE_PATH.',
+    browserClosed: 'Le navigateur a déjà été fermé.',
+    browserClosedEarly: 'Le navigateur a été fermé avant d’avoir démarré.',
+    printFailedTwice: 'L’impression a échoué deux fois : {reason}',
+    outputBusy: 'une autre construction (processus {pid}) écrit déjà dans ce dossier ; attendez qu’elle se termine.',
+    outputLocked: 'impossible de verrouiller le dossier de sortie.',
+    pdfUnreadable: 'PDF illisible : {reason}',
+    pdfReaderStopped: 'le lecteur de PDF s’est arrêté (code {code})',
   },
 };
 

@@ -1,7 +1,12 @@
 import { en } from './en.js';
 import { fr, type Dictionary } from './fr.js';
 
+export type { Dictionary };
+
 const dictionaries: Record<string, Dictionary> = { fr, en };
+
+/** The language of a course that does not say (casebook's first courses were French). */
+export const defaultCourseLang = 'fr';
 
 /** The dictionary of a course language (`fr-CA` uses `fr`); French by default. */
 export function dictionary(lang: string): Dictionary {
@@ -17,3 +22,13 @@ export function format(template: string, values: Record<string, string | number>
 }
 
 export const supportedLanguages = Object.keys(dictionaries);
+
+/**
+ * The language of messages printed before any course is read (no content folder, a usage
+ * error): the system locale's when casebook speaks it, English otherwise.
+ */
+export function systemLang(env: NodeJS.ProcessEnv): string {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  const code = locale?.split(/[_.@-]/)[0]?.toLowerCase() ?? '';
+  return code in dictionaries ? code : 'en';
+}

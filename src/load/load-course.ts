@@ -1,31 +1,44 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentError } from '../errors.js';
-import { format, messages } from '../i18n/index.js';
+import { defaultCourseLang, format, messages, systemLang } from '../i18n/index.js';
+import { declaredLang } from './course-language.js';
 import type { RawCourse } from '../model.js';
 import { limits } from '../parse/limits.js';
-import { peekLang, readSource } from './read-source.js';
+import { readSource } from './read-source.js';
 
 export const courseFileName = 'course.yaml';
 export const casesDirName = 'cases';
 
-/** Reads `course.yaml` and every `cases/*.md` of a content folder. */
-export async function loadCourse(dir: string): Promise<RawCourse> {
+/**
+ * Reads `course.yaml` and every `cases/*.md` of a content folder. Until course.yaml is read,
+ * messages are in `systemLanguage`; then in the language it declares.
+ */
+export async function loadCourse(dir: string, systemLanguage = systemLang(process.env)): Promise<RawCourse> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new ContentError([{ place: { file: dir }, message: messages('fr').noContentDir }]);
-  const course = await readSource(dir, join(dir, courseFileName));
-  const lang = peekLang(course.text);
-  const m = messages(lang);
+  if (!isDir) throw new ContentError([{ place: { file: dir }, message: messages(systemLanguage).noContentDir }]);
+  const course = await readSource(dir, join(dir, courseFileName), systemLanguage);
+  const lang = declaredLang(course.text) ?? defaultCourseLang;
   const names = await readdir(join(dir, casesDirName)).catch(() => [] as string[]);
   const caseNames = names.filter((n) => n.endsWith('.md')).sort(byNumber);
   if (caseNames.length === 0) {
-    throw new ContentError([{ place: { file: join(casesDirName) }, message: m.noCases }]);
+    throw new ContentError([{ place: { file: join(casesDirName) }, message: messages(lang).noCases }]);
   }
   if (caseNames.length > limits.cases) {
-    throw new ContentError([{ place: { file: casesDirName }, message: format(m.tooManyCases, { count: caseNames.length, limit: limits.cases }) }]);
+    throw new ContentError([{ place: { file: casesDirName }, message: format(messages(lang).tooManyCases, { count: caseNames.length, limit: limits.cases }) }]);
   }
   const cases = await Promise.all(caseNames.map((n) => readSource(dir, join(dir, casesDirName, n), lang)));
-  return { dir, course, cases };
+  return { dir, lang, course, cases };
+}
+
+/**
+ * The language a command speaks about a content folder: its course's (French when the course does
+ * not say), or the system's when there is no course to read.
+ */
+export async function courseLanguage(dir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const text = await readFile(join(dir, courseFileName), 'utf8').catch(() => '');
+  if (text.trim() === '') return systemLang(env);
+  return declaredLang(text) ?? defaultCourseLang;
 }
 
 /** `cas-10` sorts after `cas-9`. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ContentError } from '../errors.js';
 import type { SourceText } from '../model.js';
-import { format, messages } from '../i18n/index.js';
+import { defaultCourseLang, format, messages } from '../i18n/index.js';
 import { limits } from '../parse/limits.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -12,7 +12,7 @@ const windows1252 = new TextDecoder('windows-1252');
  * Decodes a content file. Word and old editors save Windows-1252: rather than refuse it, decode
  * it and say so (any byte is valid there, and French text is what those editors write).
  */
-export function decodeSource(file: string, bytes: Uint8Array, lang = 'fr'): SourceText {
+export function decodeSource(file: string, bytes: Uint8Array, lang = defaultCourseLang): SourceText {
   const m = messages(lang);
   let text: string;
   const warnings: string[] = [];
@@ -33,16 +33,12 @@ export async function readSource(dir: string, path: string, lang?: string): Prom
   try {
     bytes = await readFile(path);
   } catch {
-    throw new ContentError([{ place: { file }, message: messages(lang ?? 'fr').unreadableFile }]);
+    throw new ContentError([{ place: { file }, message: messages(lang ?? defaultCourseLang).unreadableFile }]);
   }
   if (bytes.length > limits.fileBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new ContentError([{ place: { file }, message: format(messages(lang ?? 'fr').fileTooLarge, { size: mb(bytes.length), limit: mb(limits.fileBytes) }) }]);
+    throw new ContentError([{ place: { file }, message: format(messages(lang ?? defaultCourseLang).fileTooLarge, { size: mb(bytes.length), limit: mb(limits.fileBytes) }) }]);
   }
   return decodeSource(file, bytes, lang);
 }
 
-/** The course's language as written in `course.yaml`, for messages given before it is validated. */
-export function peekLang(courseText: string): string {
-  return /^lang:[ \t]*["']?([A-Za-z]{2})/m.exec(courseText)?.[1] ?? 'fr';
-}

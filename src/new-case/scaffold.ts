@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { dictionary, format } from '../i18n/index.js';
 
 export interface ScaffoldInput {
@@ -29,13 +29,13 @@ export function nextNumber(numbers: number[]): number {
 }
 
 /**
- * A new case that already passes `npm run check`: metadata with placeholders, the statement's
- * four items, and an answer key with a diagram to start from, in the course's language.
+ * A new case that already passes `npm run check`, in the course's language and of no field in
+ * particular: metadata with placeholders, a statement's items, and an answer key with a diagram
+ * to start from.
  */
 export function caseMarkdown(input: ScaffoldInput): string {
   const d = dictionary(input.lang);
   const s = d.workflow.scaffold;
-  const layers = d.labels.layers;
   const frontMatter = stringify({
     number: input.number,
     id: input.id,
@@ -55,25 +55,39 @@ export function caseMarkdown(input: ScaffoldInput): string {
     '',
     `## ${s.statement}`,
     '',
+    item(s.context),
     item(s.needs),
-    item(s.sources),
     item(s.constraints),
     item(s.expected),
     '',
     ':::solution',
     `## ${s.solution}`,
     '',
-    `**${s.architecture}**`,
+    `**${s.diagram}**`,
     '',
     '```mermaid',
-    'flowchart LR',
-    `  SRC["${layers.sources}"] --> ING["${layers.ingestion}"] --> STO["${layers.storage}"] --> USE["${layers.consumption}"]`,
+    'flowchart TD',
+    `  A["${format(s.step, { n: 1 })}"] --> B["${format(s.step, { n: 2 })}"]`,
     '```',
     '',
     ...part(s.keyChoices),
-    ...part(s.kpi),
-    ...part(s.alternatives).slice(0, -1),
+    ...part(s.pitfalls).slice(0, -1),
     ':::',
     '',
   ].join('\n');
+}
+
+/**
+ * The course's own scaffold (`templates/case.md` in its folder) made into the next case: its
+ * front matter gets the case's number, id and name; the rest is the trainer's.
+ */
+export function caseFromScaffold(scaffold: string, input: Pick<ScaffoldInput, 'number' | 'id' | 'organisation'>): string | undefined {
+  const match = /^---\n([\s\S]*?\n)?---(\n|$)/.exec(scaffold.replace(/\r\n?/g, '\n'));
+  if (!match) return undefined;
+  const doc = parseDocument(match[1] ?? '');
+  if (doc.errors.length > 0) return undefined;
+  doc.set('number', input.number);
+  doc.set('id', input.id);
+  doc.set('organisation', input.organisation);
+  return `---\n${doc.toString()}---\n${scaffold.replace(/\r\n?/g, '\n').slice(match[0].length)}`;
 }

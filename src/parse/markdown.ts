@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import remarkDirective from 'remark-directive';
+import remarkCasebookDirectives from './remark-casebook-directives.js';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -37,7 +37,7 @@ export function parseMarkdown(file: string, text: string, options: SafeOptions):
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkDirective)
+    .use(remarkCasebookDirectives)
     .use(remarkTrainerOnly, { lang: options.lang })
     .use(remarkSafeContent, options)
     .use(remarkLimits, { lang: options.lang });

@@ -3,9 +3,10 @@ import { visit } from 'unist-util-visit';
 import { withoutTrainerOnly } from '../edition/select-edition.js';
 import { Problems, type Problem } from '../errors.js';
 import { format, labels, messages } from '../i18n/index.js';
-import type { Case, Course, Group } from '../model.js';
+import type { Case, CaseDiagram, Course, DiagramTemplate, Group } from '../model.js';
+import type { DiagramData } from '../validate/schema.js';
 import type { ValidCase, ValidCourse } from '../validate/validate-course.js';
-import { caseSources } from './case-sources.js';
+import { statementItem } from './statement-item.js';
 import { resolveLocal } from './content-boundary.js';
 import { parseMarkdown } from './markdown.js';
 
@@ -19,9 +20,10 @@ export function parseCourse(valid: ValidCourse): ParsedCourse {
   const lang = valid.data.lang;
   const problems = new Problems();
   const warnings: Problem[] = valid.source.warnings.map((w) => ({ place: { file: valid.source.file }, message: w }));
+  const diagram = diagramTemplate(valid.data.diagram);
   const cases = valid.cases.map((c) => {
     warnings.push(...c.source.warnings.map((w) => ({ place: { file: c.source.file }, message: w })));
-    const parsed = parseCase(valid.dir, c, lang);
+    const parsed = parseCase(valid.dir, c, lang, c.data.diagram === undefined ? diagram : diagramTemplate(c.data.diagram));
     problems.list.push(...parsed.errors);
     warnings.push(...parsed.warnings);
     return parsed.case;
@@ -43,19 +45,24 @@ export function parseCourse(valid: ValidCourse): ParsedCourse {
     rubric: d.rubric,
     restitution: d.restitution,
     checklist: d.checklist,
+    diagram,
     cases: cases.sort((a, b) => a.number - b.number),
   };
   return { course, warnings };
 }
 
-function parseCase(dir: string, valid: ValidCase, lang: string): { case: Case; errors: Problem[]; warnings: Problem[] } {
+function parseCase(dir: string, valid: ValidCase, lang: string, template: DiagramTemplate | null): { case: Case; errors: Problem[]; warnings: Problem[] } {
   const file = valid.source.file;
   const parsed = parseMarkdown(file, valid.body, { lang, resolve: (p) => resolveLocal(dir, file, p) });
   const errors = [...parsed.errors, ...(parsed.complete ? structureErrors(file, parsed.tree, lang) : [])];
   const statement = withoutTrainerOnly(parsed.tree);
-  const sources = caseSources(statement);
   const warnings = [...parsed.warnings];
-  if (sources.length === 0) warnings.push({ place: { file }, message: messages(lang).noSources });
+  const diagram = template && caseDiagram(template, statement);
+  template?.boxes.forEach((box, i) => {
+    if (box.from !== undefined && diagram!.items[i]!.length === 0) {
+      warnings.push({ place: { file }, message: format(messages(lang).noStatementItem, { item: box.from, box: box.label }) });
+    }
+  });
   const d = valid.data;
   return {
     case: {
@@ -69,7 +76,7 @@ function parseCase(dir: string, valid: ValidCase, lang: string): { case: Case; e
       figures: d.figures,
       tags: d.tags,
       indicators: d.indicators,
-      sources,
+      diagram,
       tree: parsed.tree,
     },
     errors,
@@ -92,6 +99,24 @@ function structureErrors(file: string, tree: Root, lang: string): Problem[] {
     }
   });
   return errors;
+}
+
+/** What course.yaml (or a case) says of the diagram page: nothing gives a neutral framed area. */
+function diagramTemplate(data: DiagramData | undefined): DiagramTemplate | null {
+  if (data === false) return null;
+  const boxes = data?.layers ?? data?.columns ?? [];
+  return {
+    heading: data?.heading,
+    hint: data?.hint,
+    direction: data?.layers ? 'layers' : 'columns',
+    boxes: boxes.map((b) => ({ label: b.label, width: b.width ?? 1, from: b.from, parts: b.parts ?? [] })),
+    arrows: data?.arrows ?? false,
+    bands: data?.bands ?? [],
+  };
+}
+
+function caseDiagram(template: DiagramTemplate, statement: Root): CaseDiagram {
+  return { ...template, items: template.boxes.map((b) => (b.from === undefined ? [] : statementItem(statement, b.from) ?? [])) };
 }
 
 function groupsOf(groups: number | (string | { name: string; case?: string })[], lang: string): Group[] {

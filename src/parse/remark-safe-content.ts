@@ -1,8 +1,9 @@
-import { slug } from 'github-slugger';
+import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString as toPlain } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { withoutTrainerOnly } from '../edition/select-edition.js';
 import { format, messages } from '../i18n/index.js';
 import type { LocalTarget } from './content-boundary.js';
 
@@ -22,7 +23,13 @@ const remote = /^[a-z][a-z0-9+.-]*:/i;
 export default function remarkSafeContent(options: Options) {
   const m = messages(options.lang);
   return (tree: Root, file: VFile) => {
-    const anchors = headingAnchors(tree);
+    // A link in the statement leads to a heading of the student edition: checked against the
+    // tree without trainer-only parts, so that its target is never a trainer's words.
+    const anchors = { student: headingAnchors(withoutTrainerOnly(tree)), trainer: headingAnchors(tree) };
+    const inTrainerOnly = new Set<unknown>();
+    visit(tree, (node) => {
+      if (node.data?.trainerOnly) visit(node, (inner) => void inTrainerOnly.add(inner));
+    });
     visit(tree, (node, index, parent) => {
       if ((node.type === 'html') && parent && index !== undefined) {
         file.message(format(m.rawHtml, { html: node.value.slice(0, 60) }), { place: node.position, source: 'casebook' });
@@ -35,7 +42,8 @@ export default function remarkSafeContent(options: Options) {
         return [SKIP, index];
       }
       if ((node.type === 'link' || node.type === 'image') && !remote.test(node.url)) {
-        const reason = problemOf(node.url, anchors, options.resolve);
+        const headings = inTrainerOnly.has(node) ? anchors.trainer : anchors.student;
+        const reason = problemOf(node.url, headings, options.resolve);
         if (reason) {
           const text = reason === 'outside' ? format(m.outsideCourse, { url: node.url }) : format(m.brokenLink, { url: node.url, reason: m.missingTarget });
           const message = file.message(text, { place: node.position, source: 'casebook' });
@@ -59,10 +67,12 @@ function problemOf(url: string, anchors: Set<string>, resolve: Options['resolve'
   return local.ok ? undefined : local.reason;
 }
 
+/** The ids rehype-slug gives the headings, repeated titles numbered as it numbers them. */
 function headingAnchors(tree: Root): Set<string> {
+  const slugger = new GithubSlugger();
   const anchors = new Set<string>();
   visit(tree, 'heading', (heading) => {
-    anchors.add(slug(toPlain(heading)));
+    anchors.add(slugger.slug(toPlain(heading)));
   });
   return anchors;
 }

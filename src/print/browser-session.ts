@@ -1,5 +1,6 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { BrowserError } from '../errors.js';
+import { format } from '../i18n/index.js';
 import { findBrowser } from './find-browser.js';
 
 export const launchArgs = [
@@ -70,7 +71,7 @@ export class BrowserSession {
   }
 
   private launch(): Promise<Browser> {
-    if (this.closing) return Promise.reject(new BrowserError('Le navigateur a déjà été fermé.'));
+    if (this.closing) return Promise.reject(new BrowserError((d) => d.errors.browserClosed));
     if (!this.browser) {
       const browser = findBrowser().then((found) => launchWithRetry(found.path, this.launching.signal));
       this.browser = browser;
@@ -194,13 +195,11 @@ async function launchWithRetry(executablePath: string, signal: AbortSignal): Pro
   try {
     return await launch();
   } catch {
-    if (signal.aborted) throw new BrowserError('Le navigateur a été fermé avant d’avoir démarré.');
+    if (signal.aborted) throw new BrowserError((d) => d.errors.browserClosedEarly);
     try {
       return await launch();
     } catch (error) {
-      throw new BrowserError(
-        `Le navigateur « ${executablePath} » n’a pas pu démarrer : ${firstLine(error)}\nVérifiez qu’il s’ouvre, ou indiquez-en un autre avec PUPPETEER_EXECUTABLE_PATH.`,
-      );
+      throw new BrowserError((d) => format(d.errors.browserFailed, { path: executablePath, reason: firstLine(error) }));
     }
   }
 }

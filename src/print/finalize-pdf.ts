@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { loadPdf } from './read-pdf.js';
+import { cleanSoftHyphens } from './soft-hyphens.js';
 
 export interface PdfMetadata {
   title: string;
@@ -30,6 +31,7 @@ export async function finalizePdf(printed: Uint8Array | PDFDocument, meta: PdfMe
   pdf.setModificationDate(meta.date);
   retitleBookmarks(pdf, meta.bookmarks);
   renumberStructureIds(pdf);
+  cleanSoftHyphens(pdf);
   // Without pauses: pdf-lib yields to the event loop every 50 objects by default, which only adds waits.
   return { bytes: await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: pdf.getPageCount() };
 }

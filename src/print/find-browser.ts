@@ -1,29 +1,15 @@
 import { existsSync } from 'node:fs';
 import { BrowserError } from '../errors.js';
+import { format } from '../i18n/index.js';
 
 export interface FoundBrowser {
   path: string;
   origin: 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer' | 'system';
 }
 
-const systemBrowsers = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
-];
+// Chromium as distributions package it: @puppeteer/browsers knows only Google Chrome's places.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
 
-export const installHelp = [
-  'Aucun navigateur Chromium/Chrome trouvé pour imprimer les PDF. Au choix :',
-  '  • npx puppeteer browsers install chrome-headless-shell   (télécharge le navigateur de Puppeteer)',
-  '  • Debian/Ubuntu : sudo apt-get install chromium ; macOS/Windows : installez Google Chrome',
-  '  • ou indiquez un navigateur existant : PUPPETEER_EXECUTABLE_PATH=/chemin/vers/chrome npm run build:pdf',
-].join('\n');
 
 /** The browser to print with: the one the trainer names, Puppeteer's own, or the system's. */
 export async function findBrowser(
@@ -32,14 +18,14 @@ export async function findBrowser(
 ): Promise<FoundBrowser> {
   const named = env.PUPPETEER_EXECUTABLE_PATH;
   if (named) {
-    if (!exists(named)) throw new BrowserError(`PUPPETEER_EXECUTABLE_PATH désigne « ${named} », qui n’existe pas.\n${installHelp}`);
+    if (!exists(named)) throw new BrowserError((d) => `${format(d.errors.browserPathMissing, { path: named })}\n${d.errors.noBrowser}`);
     return { path: named, origin: 'PUPPETEER_EXECUTABLE_PATH' };
   }
   const own = await puppeteerBrowser(exists);
   if (own) return { path: own, origin: 'puppeteer' };
-  const system = systemBrowsers.find(exists);
+  const system = systemChromium.find(exists) ?? (await systemChrome(exists));
   if (system) return { path: system, origin: 'system' };
-  throw new BrowserError(installHelp);
+  throw new BrowserError((d) => d.errors.noBrowser);
 }
 
 // Puppeteer knows where its download would be, even when none was made.
@@ -55,6 +41,20 @@ async function puppeteerBrowser(exists: (path: string) => boolean): Promise<stri
       if (path && exists(path)) return path;
     } catch {
       // No download configured for this browser: try the next one.
+    }
+  }
+  return undefined;
+}
+
+/** An installed Google Chrome, any channel, where @puppeteer/browsers knows each platform puts it. */
+async function systemChrome(exists: (path: string) => boolean): Promise<string | undefined> {
+  const { Browser, ChromeReleaseChannel, computeSystemExecutablePath } = await import('@puppeteer/browsers');
+  for (const channel of [ChromeReleaseChannel.STABLE, ChromeReleaseChannel.BETA, ChromeReleaseChannel.DEV, ChromeReleaseChannel.CANARY]) {
+    try {
+      const path = computeSystemExecutablePath({ browser: Browser.CHROME, channel });
+      if (exists(path)) return path;
+    } catch {
+      // Not installed in this channel, or no such channel on this platform.
     }
   }
   return undefined;

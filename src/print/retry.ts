@@ -1,4 +1,5 @@
 import { BrowserError } from '../errors.js';
+import { format } from '../i18n/index.js';
 
 /** Runs `run` again once when the browser failed under it, then gives up with a clear message. */
 export async function withRetry<T>(run: () => Promise<T>): Promise<T> {
@@ -9,7 +10,7 @@ export async function withRetry<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      throw new BrowserError(`L’impression a échoué deux fois : ${(error as Error).message.split('\n')[0]}`);
+      throw new BrowserError((d) => format(d.errors.printFailedTwice, { reason: (error as Error).message.split('\n')[0] ?? '' }));
     }
   }
 }

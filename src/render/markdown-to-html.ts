@@ -27,6 +27,11 @@ export interface RenderOptions {
   /** The Markdown file the tree comes from (messages, relative images). */
   file: string;
   contentDir: string;
+  /**
+   * Put before the ids of the fragment's headings (and the links to them): a case's "Checklist"
+   * must not take the id of the document's own checklist, nor of another case's.
+   */
+  idPrefix?: string;
 }
 
 const imageTypes: Record<string, string> = {
@@ -49,11 +54,12 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
       file: options.file,
       trainerNoteLabel: labels(options.lang).trainerNote,
       onDiagram: (d) => diagrams.push(d),
+      idPrefix: options.idPrefix ?? '',
     })
     .use(remarkRehype)
     .use(rehypeSanitize, contentSchema)
     .use(rehypeInlineImages, options)
-    .use(rehypeSlug)
+    .use(rehypeSlug, { prefix: options.idPrefix ?? '' })
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
   try {

@@ -9,6 +9,8 @@ export interface Options {
   /** Receives each Mermaid block; its figure is filled once the diagram is drawn. */
   onDiagram: (diagram: Diagram) => void;
   file: string;
+  /** The prefix of the fragment's heading ids, for links to them. */
+  idPrefix: string;
 }
 
 export function diagramId(source: string): string {
@@ -21,8 +23,8 @@ export function diagramPlaceholder(id: string): string {
 }
 
 /**
- * Gives trainer-only blocks their printed markup (a solution section, a note callout) and turns
- * Mermaid code blocks into placeholders for their drawings.
+ * Gives trainer-only blocks their printed markup (a solution section, a note callout), turns
+ * Mermaid code blocks into placeholders for their drawings, and points links to headings at their ids.
  */
 export default function remarkPrintMarkup(options: Options) {
   return (tree: Root) => {
@@ -37,6 +39,7 @@ export default function remarkPrintMarkup(options: Options) {
         });
         return SKIP;
       }
+      if (node.type === 'link' && node.url.startsWith('#')) node.url = `#${options.idPrefix}${node.url.slice(1)}`;
       if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
         const kind = node.data?.trainerOnly;
         const inline = node.type === 'textDirective';

@@ -1,12 +1,14 @@
-import { selectEdition } from '../edition/select-edition.js';
+import type { Editions } from '../edition/select-edition.js';
 import { format, labels } from '../i18n/index.js';
 import type { Course, Diagram, Document, EditionName } from '../model.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
+import { headingsOf, parseHtml } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
 
 export interface RenderInput {
   course: Course;
+  editions: Editions;
   contentDir: string;
   templates: Templates;
   /** Fonts and print styles, inlined in every page. */
@@ -26,8 +28,8 @@ export function renderDocuments(input: RenderInput): Document[] {
   const { course } = input;
   const l = labels(course.lang);
   const courseVm = courseViewModel(course, input.buildDate);
-  const student = caseViewModels(selectEdition(course, 'student'), input.contentDir);
-  const trainer = caseViewModels(selectEdition(course, 'trainer'), input.contentDir);
+  const student = caseViewModels(input.editions.student, input.contentDir);
+  const trainer = caseViewModels(input.editions.trainer, input.contentDir);
   const plainTitle = courseVm.titleText;
   const files = l.files;
   const base = (audience: EditionName) => ({
@@ -40,32 +42,37 @@ export function renderDocuments(input: RenderInput): Document[] {
   });
   const sections = (cases: CaseViewModel[]) => cases.map((c) => ({ page: c.slug, title: `${plainTitle} — ${c.shortTitle}` }));
   const diagramsOf = (fragments: { diagrams: Diagram[] }[]) => fragments.flatMap((f) => f.diagrams);
-  const document = (path: string, audience: EditionName, template: string, context: object, extra: Partial<Document>): Document => ({
-    path,
-    audience,
-    title: `${plainTitle} — ${base(audience).editionLabel}`,
-    subject: plainTitle,
-    runningTitle: plainTitle,
-    trainerMark: audience === 'trainer',
-    hasToc: false,
-    lang: course.lang,
-    diagrams: [],
-    ...extra,
-    html: render(input.templates, template, { ...base(audience), ...context }),
-  });
+  const document = (path: string, audience: EditionName, template: string, context: object, extra: Partial<Document>): Document => {
+    const html = render(input.templates, template, { ...base(audience), ...context });
+    return {
+      path,
+      audience,
+      title: `${plainTitle} — ${base(audience).editionLabel}`,
+      subject: plainTitle,
+      runningTitle: plainTitle,
+      trainerMark: audience === 'trainer',
+      hasToc: false,
+      lang: course.lang,
+      diagrams: [],
+      ...extra,
+      html,
+      headings: headingsOf(parseHtml(html)),
+    };
+  };
 
   const packs = (['student', 'trainer'] as const).map((audience) => {
     const edition = audience === 'student' ? student : trainer;
     const name = audience === 'student' ? files.studentPack : files.trainerPack;
+    const entries = toc(courseVm, edition.cases, audience);
     return document(`${audience}/${name}.pdf`, audience, 'pack', {
       documentTitle: `${plainTitle} — ${base(audience).editionLabel}`,
       bodyClass: `pack ${audience}`,
       hasCover: true,
       cases: edition.cases,
       sections: sections(edition.cases),
-      toc: toc(courseVm, edition.cases, audience),
+      toc: entries,
       material: material(courseVm, course),
-    }, { hasToc: true, diagrams: diagramsOf(edition.fragments) });
+    }, { hasToc: true, contents: entries.map((e) => e.target), diagrams: diagramsOf(edition.fragments) });
   });
 
   const perCase = course.cases.flatMap((c, i) => {
@@ -85,6 +92,7 @@ export function renderDocuments(input: RenderInput): Document[] {
       document(`grids/${c.slug}.pdf`, 'trainer', 'grid', {
         ...single(t),
         bodyClass: 'grids trainer',
+        groups: gridGroups(courseVm, course, c.id),
         criteria: courseVm.frame.criteria.map((cr, k) => ({ ...cr, indicators: t.indicators[k]?.items ?? [] })),
       }, { subject: `${l.evaluationGrid} — ${subject}` }),
     ];
@@ -116,14 +124,43 @@ function toc(course: CourseViewModel, cases: CaseViewModel[], audience: EditionN
   ];
 }
 
+/**
+ * The groups a case's grid has a sheet for: those that take it and those with no case yet. A case
+ * no group takes still gets one sheet, its group left blank.
+ */
+function gridGroups(course: CourseViewModel, model: Course, caseId: string): { name: string }[] {
+  const groups = course.groups.filter((_, i) => [undefined, caseId].includes(model.groups[i]!.caseId));
+  return groups.length > 0 ? groups : [{ name: '' }];
+}
+
+/** What the trainer prints before the session, and how many: the assignments decide. */
 function material(course: CourseViewModel, model: Course) {
   const l = course.labels;
   const groups = model.groups.length;
   const perGroup = (n: number) => `${format(l.copiesPerGroup, { n })} (${format(l.copiesTotal, { n: n * groups })})`;
-  return [
-    { label: l.handout, file: `student/${l.files.casePrefix}-N-….pdf`, copies: perGroup(1) },
+  const anyCase = (folder: string) => `${folder}/${l.files.casePrefix}-N-….pdf`;
+  const common = [
     { label: l.studentPack, file: `student/${l.files.studentPack}.pdf`, copies: perGroup(1) },
     { label: l.restitutionSheet, file: `student/${l.files.restitution}.pdf`, copies: perGroup(1) },
-    { label: l.gridSheet, file: `grids/${l.files.casePrefix}-N-….pdf`, copies: perGroup(1) },
   ];
+  const unassigned = model.groups.filter((g) => g.caseId === undefined).length;
+  if (unassigned === groups) {
+    return [
+      { label: l.handout, file: anyCase('student'), copies: perGroup(1) },
+      ...common,
+      { label: l.gridSheet, file: anyCase('grids'), copies: perGroup(1) },
+    ];
+  }
+  // Each case's handout for the groups that take it, and for those still without a case; each
+  // grid file once, since it holds exactly the sheets of those groups.
+  const takers = model.cases.map((c) => ({ c, n: model.groups.filter((g) => g.caseId === c.id).length + unassigned }));
+  const handouts = takers
+    .filter(({ n }) => n > 0)
+    .map(({ c, n }) => ({
+      label: `${l.handout} — ${format(l.caseShort, { number: c.number, organisation: c.organisation })}`,
+      file: `student/${c.slug}.pdf`,
+      copies: format(l.copiesTotal, { n }),
+    }));
+  const sheets = takers.reduce((sum, { n }) => sum + Math.max(1, n), 0);
+  return [...handouts, ...common, { label: l.gridSheet, file: anyCase('grids'), copies: format(l.copiesEachFile, { n: sheets }) }];
 }

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import remarkDirective from 'remark-directive';
+import remarkCasebookDirectives from '../parse/remark-casebook-directives.js';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -7,8 +7,9 @@ import { format, labels } from '../i18n/index.js';
 import type { Edition } from '../model.js';
 import { caseTitle, durationLine } from './view-model.js';
 
-const stringify = (tree: Root) =>
-  unified().use(remarkGfm).use(remarkDirective).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
+/** A case tree as Markdown, casebook's directives included. */
+export const stringify = (tree: Root) =>
+  unified().use(remarkGfm).use(remarkCasebookDirectives).use(remarkStringify, { bullet: '*', rule: '-' }).stringify(tree);
 
 /** An edition as one Markdown file: the frame, then each case as the edition shows it. */
 export function renderMarkdown(edition: Edition): string {

@@ -1,6 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { format, labels } from '../i18n/index.js';
-import type { Case, CaseView, Course, Edition } from '../model.js';
+import type { Case, CaseDiagram, CaseView, Course, Edition } from '../model.js';
 import { parseInline } from '../parse/markdown.js';
 import { inlineHtml, markdownToHtml, type HtmlFragment } from './markdown-to-html.js';
 
@@ -27,7 +27,7 @@ export interface CourseViewModel {
   };
   restitution: { heading: string; steps: { title: string; detail?: string }[]; minutesPerGroup?: number };
   checklist: { heading: string; items: string[] };
-  timeline: { start: string; minutes: number; label: string }[];
+  timeline: { start: string; minutes: string; label: string }[];
   groups: { name: string; caseTitle?: string }[];
 }
 
@@ -51,10 +51,23 @@ export interface CaseViewModel {
   goal: string;
   figures: { label: string; value: string }[];
   tags: string[];
-  sources: string[];
+  /** The blank diagram page of the student edition; none when the course has none. */
+  diagram?: DiagramViewModel;
   html: string;
   /** Trainer editions only. */
   indicators: { label: string; items: string[] }[];
+}
+
+export interface DiagramViewModel {
+  heading: string;
+  headingText: string;
+  hint?: string;
+  direction: 'columns' | 'layers';
+  arrows: boolean;
+  /** `grid-template-columns` or `-rows` of the boxes, from their widths. */
+  tracks: string;
+  boxes: { label: string; items: string[]; parts: string[] }[];
+  bands: string[];
 }
 
 export function courseViewModel(course: Course, buildDate: Date): CourseViewModel {
@@ -101,7 +114,7 @@ export function courseViewModel(course: Course, buildDate: Date): CourseViewMode
 
 export function caseViewModels(edition: Edition, contentDir: string): { cases: CaseViewModel[]; fragments: HtmlFragment[] } {
   const fragments = edition.cases.map((view) =>
-    markdownToHtml(view.tree, { lang: edition.course.lang, file: view.case.file, contentDir }),
+    markdownToHtml(view.tree, { lang: edition.course.lang, file: view.case.file, contentDir, idPrefix: `${view.case.slug}-` }),
   );
   const cases = edition.cases.map((view, i) => caseViewModel(view, edition, fragments[i]!.html));
   return { cases, fragments };
@@ -124,7 +137,7 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
     goal: md(c.goal),
     figures: c.figures.map((f) => ({ label: md(f.label), value: md(f.value) })),
     tags: c.tags,
-    sources: c.sources.map(md),
+    diagram: c.diagram ? diagramViewModel(c.diagram, course.lang) : undefined,
     html,
     indicators:
       edition.name === 'trainer'
@@ -133,11 +146,29 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
   };
 }
 
+function diagramViewModel(d: CaseDiagram, lang: string): DiagramViewModel {
+  const l = labels(lang);
+  const md = (text: string) => inlineHtml(text, lang);
+  // Headings and short labels keep whole words: no soft hyphen in them, nor in the PDF's text.
+  const label = (text: string) => md(text).replaceAll('\u00AD', '');
+  return {
+    heading: label(d.heading ?? l.diagramTemplate),
+    headingText: inlineText(d.heading ?? l.diagramTemplate),
+    // A page with boxes explains itself; a bare drawing area says what it is for.
+    hint: d.hint !== undefined ? label(d.hint) : d.boxes.length === 0 ? label(l.diagramTemplateHint) : undefined,
+    direction: d.direction,
+    arrows: d.arrows,
+    tracks: d.boxes.map((b) => `minmax(0, ${b.width}fr)`).join(' '),
+    boxes: d.boxes.map((b, i) => ({ label: label(b.label), items: d.items[i]!.map(md), parts: b.parts.map(label) })),
+    bands: d.bands.map(label),
+  };
+}
+
 export function inlineText(markdown: string): string {
   return toString(parseInline(markdown));
 }
 
-/** "Cas 1 — Banque **FinTrust** : détection de fraude < 2 s", in Markdown. */
+/** "Case 2 — Retail **Contoso**: a phishing campaign", in Markdown. */
 export function caseTitle(c: Case, lang: string): string {
   return format(labels(lang).caseTitle, { number: c.number, sector: c.sector, organisation: `**${c.organisation}**`, goal: c.goal });
 }
@@ -147,24 +178,26 @@ export function durationLine(course: Course): string {
   const l = labels(course.lang);
   return format(l.durationLine, {
     label: course.timing.label,
-    duration: formatDuration(course.timing.total),
+    duration: formatDuration(course.timing.total, course.lang),
     segments: course.timing.segments.map((s) => format(l.segment, { minutes: s.minutes, label: s.label })).join(' + '),
   });
 }
 
-/** 90 → "1h30", 45 → "45 min". */
-export function formatDuration(minutes: number): string {
+/** 90 → "1h30" in French, "1 h 30 min" in English; 45 → "45 min". */
+export function formatDuration(minutes: number, lang: string): string {
+  const l = labels(lang);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h}h` : `${h}h${String(m).padStart(2, '0')}`;
+  if (h === 0) return format(l.durationMinutes, { m });
+  return m === 0 ? format(l.durationHours, { h }) : format(l.durationHoursMinutes, { h, m, mm: String(m).padStart(2, '0') });
 }
 
 function timeline(course: Course): CourseViewModel['timeline'] {
+  const l = labels(course.lang);
   let elapsed = 0;
   return course.timing.segments.map((s) => {
     const start = elapsed;
     elapsed += s.minutes;
-    return { start: start === 0 ? '0’' : `${start}’`, minutes: s.minutes, label: s.label };
+    return { start: format(l.minutesShort, { n: start }), minutes: format(l.minutesShort, { n: s.minutes }), label: s.label };
   });
 }

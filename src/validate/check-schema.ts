@@ -13,7 +13,7 @@ export function checkSchema<T extends z.ZodType>(schema: T, source: YamlSource, 
 function toProblems(issue: z.core.$ZodIssue, schema: z.ZodType, source: YamlSource, lang: string): Problem[] {
   const m = messages(lang);
   const path = issue.path;
-  const key = keyName(path);
+  const key = keyName(path, lang);
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((unknown) => ({
@@ -29,21 +29,33 @@ function toProblems(issue: z.core.$ZodIssue, schema: z.ZodType, source: YamlSour
       if (issue.origin === 'array') {
         return [{ place: source.locate(path), message: format(m.tooSmall, { key, minimum: Number(issue.minimum) }) }];
       }
-      return [{ place: source.locate(path), message: format(m.badValue, { key, reason: issue.message }) }];
-    case 'invalid_union':
+      return [{ place: source.locate(path), message: format(m.badValue, { key, reason: reason(issue.message, lang) }) }];
+    case 'invalid_union': {
+      // The one alternative whose type the value has (an object, not `false`) says what is wrong inside it.
+      const meant = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')));
+      if (meant.length === 1) {
+        return meant[0]!.flatMap((inner) => toProblems({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, schema, source, lang));
+      }
       return [{ place: source.locate(path), message: format(m.badValue, { key, reason: describeUnion(issue, lang) }) }];
+    }
     default:
-      return [{ place: source.locate(path), message: format(m.badValue, { key, reason: issue.message }) }];
+      return [{ place: source.locate(path), message: format(m.badValue, { key, reason: reason(issue.message, lang) }) }];
   }
 }
 
-function keyName(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : String(p))).join('.').replace(/\.\[/g, '[') || '(racine)';
+function keyName(path: readonly PropertyKey[], lang: string): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : String(p))).join('.').replace(/\.\[/g, '[') || messages(lang).root;
+}
+
+/** Our schema's own reasons are dictionary keys; zod's stay in its words. */
+function reason(message: string, lang: string): string {
+  const own = (messages(lang) as unknown as Record<string, unknown>)[message];
+  return typeof own === 'string' ? own : message;
 }
 
 function describeUnion(issue: z.core.$ZodIssueInvalidUnion, lang: string): string {
   const m = messages(lang);
-  const expected = new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? m.types[i.expected] ?? i.expected : i.message)));
+  const expected = new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? m.types[i.expected] ?? i.expected : reason(i.message, lang))));
   return [...expected].join(' / ');
 }
 

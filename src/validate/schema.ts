@@ -2,16 +2,46 @@ import { z } from 'zod';
 
 // Every object is strict: a misspelt key is an error, not a silently ignored line.
 const text = z.string().trim().min(1);
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+// Messages are keys of the dictionary's `messages`: check-schema says them in the course's language.
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'idFormat');
 const positive = z.number().positive();
 const count = z.number().int().positive();
 
 const group = z.union([text, z.strictObject({ name: text, case: id.optional() })]);
 
+// The blank diagram page of a student handout. `false`: no such page.
+const diagramBox = z.union([
+  text.transform((label): { label: string; width?: number; from?: string; parts?: string[] } => ({ label })),
+  z.strictObject({
+    label: text,
+    /** Relative size: 1.5 is half as large again as the others. */
+    width: positive.max(10).optional(),
+    /** The statement item (`**Label**: a, b, c`) whose list pre-fills this box. */
+    from: text.optional(),
+    /** Dashed areas inside the box. */
+    parts: z.array(text).optional(),
+  }),
+]);
+export const diagramSchema = z.union([
+  z.literal(false),
+  z.strictObject({
+    heading: text.optional(),
+    hint: text.optional(),
+    /** Boxes side by side, left to right… */
+    columns: z.array(diagramBox).min(1).optional(),
+    /** …or stacked, top to bottom (not both: checked with the course). */
+    layers: z.array(diagramBox).min(1).optional(),
+    /** An arrow from each box to the next. */
+    arrows: z.boolean().default(false),
+    /** Full-width strips below the boxes. */
+    bands: z.array(text).default([]),
+  }),
+]);
+
 export const courseSchema = z.strictObject({
   title: text,
   subtitle: text.optional(),
-  lang: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'a language code such as fr or en').default('fr'),
+  lang: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'langFormat').default('fr'),
   organisation: text.optional(),
   author: text.optional(),
   date: z.union([text, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
@@ -36,6 +66,7 @@ export const courseSchema = z.strictObject({
     steps: z.array(z.strictObject({ title: text, detail: text.optional() })).min(1),
   }),
   checklist: z.strictObject({ heading: text, items: z.array(text).min(1) }),
+  diagram: diagramSchema.optional(),
 });
 
 export const caseSchema = z.strictObject({
@@ -47,7 +78,10 @@ export const caseSchema = z.strictObject({
   figures: z.array(z.strictObject({ label: text, value: z.union([text, z.number()]).transform(String) })).default([]),
   tags: z.array(text).default([]),
   indicators: z.record(z.string(), z.array(text).min(1)).default({}),
+  /** This case's own diagram page, instead of the course's. */
+  diagram: diagramSchema.optional(),
 });
 
 export type CourseData = z.infer<typeof courseSchema>;
 export type CaseData = z.infer<typeof caseSchema>;
+export type DiagramData = z.infer<typeof diagramSchema>;

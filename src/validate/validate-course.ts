@@ -1,11 +1,10 @@
 import { ContentError, Problems } from '../errors.js';
-import { format, messages } from '../i18n/index.js';
+import { defaultCourseLang, format, messages } from '../i18n/index.js';
 import type { RawCourse, SourceText } from '../model.js';
 import { checkSchema } from './check-schema.js';
-import { caseSchema, courseSchema, type CaseData, type CourseData } from './schema.js';
+import { caseSchema, courseSchema, type CaseData, type CourseData, type DiagramData } from './schema.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 import { splitFrontMatter } from './front-matter.js';
-import { peekLang } from '../load/read-source.js';
 
 export interface ValidCase {
   source: SourceText;
@@ -24,13 +23,15 @@ export interface ValidCourse {
 
 /** Checks the course metadata and every case's metadata, reporting all problems at once. */
 export function validateCourse(raw: RawCourse): ValidCourse {
-  const courseYaml = parseYaml(raw.course.file, raw.course.text, 1, peekLang(raw.course.text));
+  const courseYaml = parseYaml(raw.course.file, raw.course.text, 1, raw.lang);
   const lang = guessLang(courseYaml.value);
   const problems = new Problems();
   const data = collect(problems, () => checkSchema(courseSchema, courseYaml, lang));
   const cases = raw.cases.flatMap((source) => collect(problems, () => validateCase(source, lang)) ?? []);
   problems.throwIfAny();
   checkCourseSums(data!, courseYaml, lang, problems);
+  checkDiagram(data!.diagram, courseYaml, ['diagram'], lang, problems);
+  for (const c of cases) checkDiagram(c.data.diagram, c.yaml, ['diagram'], lang, problems);
   checkCaseSet(data!, cases, courseYaml, lang, problems);
   problems.throwIfAny();
   return { dir: raw.dir, source: raw.course, data: data!, cases };
@@ -52,6 +53,10 @@ function checkCourseSums(data: CourseData, yaml: YamlSource, lang: string, probl
   if (minutes !== data.timing.total) {
     problems.add(yaml.locate(['timing', 'total']), format(m.timingTotal, { sum: minutes, total: data.timing.total }));
   }
+}
+
+function checkDiagram(diagram: DiagramData | undefined, yaml: YamlSource, path: string[], lang: string, problems: Problems): void {
+  if (diagram && diagram.columns && diagram.layers) problems.add(yaml.locate([...path, 'layers']), messages(lang).diagramColumnsAndLayers);
 }
 
 function checkCaseSet(data: CourseData, cases: ValidCase[], yaml: YamlSource, lang: string, problems: Problems): void {
@@ -95,5 +100,5 @@ function collect<T>(problems: Problems, run: () => T): T | undefined {
 // Messages about course.yaml itself are in the language it declares, when it can be read.
 function guessLang(value: unknown): string {
   const lang = (value as { lang?: unknown } | null)?.lang;
-  return typeof lang === 'string' ? lang : 'fr';
+  return typeof lang === 'string' ? lang : defaultCourseLang;
 }

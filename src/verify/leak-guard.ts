@@ -4,7 +4,7 @@ import { ContentError, type Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
 import type { Output } from '../model.js';
 import { pdfPageTexts } from './pdf-text.js';
-import { htmlText } from '../render/html-text.js';
+import { elementsWithClass, pageText, parseHtml } from '../render/html-tree.js';
 import { squash } from './trainer-fragments.js';
 
 /**
@@ -37,13 +37,13 @@ export class LeakGuard {
     if (await this.cache.get('verified', key)) return;
     const m = messages(this.lang);
     const found: Problem[] = [];
-    for (const { file, text, markup } of await readableTexts(output.path, output.bytes, isZip ? this.checked : new Set())) {
+    for (const { file, text, markedClasses } of await readableTexts(output.path, output.bytes, isZip ? this.checked : new Set())) {
       const flat = squash(text);
       const leaked = this.squashed.find((f) => flat.includes(f.squashed));
       if (leaked) found.push({ place: { file }, message: format(m.leak, { file, text: leaked.text.slice(0, 80) }) });
       // A trainer-only block that reached the markup would only be hidden by CSS, at best.
-      const marked = /class="[^"]*\b(solution|trainer-note)\b[^"]*"/.exec(markup);
-      if (marked) found.push({ place: { file }, message: format(m.leak, { file, text: marked[0] }) });
+      const [marked] = markedClasses;
+      if (marked) found.push({ place: { file }, message: format(m.leak, { file, text: `class="${marked}"` }) });
     }
     if (found.length === 0) await this.cache.put('verified', key, 'ok');
     this.problems.push(...found);
@@ -67,21 +67,25 @@ interface Readable {
   file: string;
   /** What a reader sees. */
   text: string;
-  /** The HTML source, for HTML files. */
-  markup: string;
+  /** The classes of trainer-only blocks found in an HTML file's elements. */
+  markedClasses: string[];
 }
 
 async function readableTexts(path: string, bytes: Uint8Array, skip: Set<string>): Promise<Readable[]> {
-  if (path.endsWith('.pdf')) return [{ file: path, text: (await pdfPageTexts(bytes)).join('\n'), markup: '' }];
+  if (path.endsWith('.pdf')) return [{ file: path, text: (await pdfPageTexts(bytes)).join('\n'), markedClasses: [] }];
   if (path.endsWith('.zip')) {
     const entries = Object.entries(unzipSync(bytes, { filter: (entry) => !isFont(entry.name) })).filter(([, data]) => !skip.has(Cache.key(data)));
     return (await Promise.all(entries.map(([name, data]) => readableTexts(`${path}/${name}`, data, skip)))).flat();
   }
   const text = new TextDecoder().decode(bytes);
-  if (!path.endsWith('.html')) return [{ file: path, text, markup: '' }];
-  // A space between adjacent tags, so that two cells' texts do not run together.
-  return [{ file: path, text: htmlText(text.replace(/></g, '> <')), markup: text }];
+  if (!path.endsWith('.html')) return [{ file: path, text, markedClasses: [] }];
+  const tree = parseHtml(text);
+  const marked = elementsWithClass(tree, trainerOnlyClasses).map((e) => (e.properties.className as string[]).join(' '));
+  return [{ file: path, text: pageText(tree), markedClasses: marked }];
 }
+
+/** The classes the renderer gives trainer-only blocks (src/render/remark-print-markup.ts). */
+const trainerOnlyClasses = ['solution', 'trainer-note'];
 
 // Font files are copied from node_modules, never made from the course.
 function isFont(path: string): boolean {

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { WordedError } from '../errors.js';
+import { format } from '../i18n/index.js';
 import { projectDir } from '../project.js';
 
 type Reply = { id: number; pages: string[]; error?: undefined } | { id: number; error: string };
@@ -18,7 +20,7 @@ class PdfTextReader {
     this.worker.on('message', (reply: Reply) => {
       const request = this.pending.get(reply.id);
       this.settled(reply.id);
-      if (reply.error !== undefined) request?.reject(new Error(`PDF illisible : ${reply.error}`));
+      if (reply.error !== undefined) request?.reject(new WordedError((d) => format(d.errors.pdfUnreadable, { reason: String(reply.error) })));
       else request?.resolve(reply.pages);
     });
     const fail = (error: Error) => {
@@ -29,7 +31,7 @@ class PdfTextReader {
       }
     };
     this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`le lecteur de PDF s’est arrêté (code ${code})`)));
+    this.worker.on('exit', (code) => fail(new WordedError((d) => format(d.errors.pdfReaderStopped, { code }))));
     // Last: adding a message listener holds the process again.
     this.worker.unref();
   }

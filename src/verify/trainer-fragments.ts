@@ -1,15 +1,14 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { withoutTrainerOnly } from '../edition/select-edition.js';
-import type { Course } from '../model.js';
+import type { Course, Edition } from '../model.js';
 
 /** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
 export function squash(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Shorter trainer-only texts ("KPI", "Kafka") say nothing about a leak. */
+/** Shorter trainer-only texts ("KPI", "SQL") say nothing about a leak. */
 const minimumLength = 12;
 
 /**
@@ -29,7 +28,8 @@ export function trainerFragments(course: Course, studentTexts: string[]): string
 }
 
 /** Every text a student edition of the course may carry, to tell shared words from leaks. */
-export function studentSourceTexts(course: Course): string[] {
+export function studentSourceTexts(student: Edition): string[] {
+  const { course } = student;
   const frame = [
     course.title,
     course.frame.heading,
@@ -40,12 +40,14 @@ export function studentSourceTexts(course: Course): string[] {
     course.checklist.heading,
     ...course.checklist.items,
   ];
-  return [...frame, ...course.cases.map((c) => toString(withoutTrainerOnly(c.tree)))];
+  return [...frame, ...student.cases.map((c) => toString(c.tree))];
 }
 
 function trainerTexts(tree: Root): string[] {
   const texts: string[] = [];
   visit(tree, (node) => {
+    // An image's text with trainer words in it: the student edition has it without them.
+    if (node.type === 'image' && node.data?.studentAlt !== undefined && node.alt) texts.push(node.alt);
     if (!node.data?.trainerOnly) return;
     collectLeaves(node as RootContent, texts);
   });

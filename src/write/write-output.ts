@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
+import { dictionary, format } from '../i18n/index.js';
 import type { Output } from '../model.js';
 
 /**
@@ -27,7 +28,8 @@ export async function writeOutput(outDir: string, outputs: Output[]): Promise<vo
 }
 
 /** One build at a time per output folder: a second one stops instead of interleaving files. */
-export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
+export async function lockOutput(outDir: string, lang: string): Promise<() => Promise<void>> {
+  const e = dictionary(lang).errors;
   const target = resolve(outDir);
   const lock = join(dirname(target), `.${basename(target)}.lock`);
   await mkdir(dirname(target), { recursive: true });
@@ -39,13 +41,13 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
     } catch {
       const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => '0'));
       if (owner && isAlive(owner)) {
-        throw new ContentError([{ place: { file: outDir }, message: `une autre construction (processus ${owner}) écrit déjà dans ce dossier ; attendez qu’elle se termine.` }]);
+        throw new ContentError([{ place: { file: outDir }, message: format(e.outputBusy, { pid: owner }) }]);
       }
       // Left by a build that was killed: take it over.
       await rm(lock, { recursive: true, force: true });
     }
   }
-  throw new ContentError([{ place: { file: outDir }, message: 'impossible de verrouiller le dossier de sortie.' }]);
+  throw new ContentError([{ place: { file: outDir }, message: e.outputLocked }]);
 }
 
 function isAlive(pid: number): boolean {

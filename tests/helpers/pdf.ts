@@ -12,11 +12,11 @@ export function pdfText(path: string): string {
 }
 
 /**
- * No-break spaces and soft hyphens are typography, not text. Where Chromium broke a line at a
- * soft hyphen, the text holds the soft hyphen, the printed hyphen and the line break.
+ * No-break spaces and soft hyphens are typography, not text. Where a line broke inside a word,
+ * the text holds a soft hyphen and the line break (the printed hyphen is not text).
  */
 export function normalize(text: string): string {
-  return text.replace(/\u00AD(-\s*)?/g, '').replace(/[\u00A0\u202F]/g, ' ');
+  return text.replace(/\u00AD\s*/g, '').replace(/[\u00A0\u202F]/g, ' ');
 }
 
 /** The words of a PDF with their boxes, in points, as poppler places them (`pdftotext -bbox`). */

@@ -2,24 +2,27 @@ import type { ListItem, Root } from 'mdast';
 import { toString as toPlain } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
-/** Labels of the statement item that lists a case's sources, per language. */
-const sourceLabels = ['sources', 'data sources'];
-
 /**
- * Reads the case's sources from its statement item "**Sources** : a, b (x, y), c." so that the
- * student's diagram template starts from them.
+ * The list a statement item gives after its bold label — "**Label** : a, b (x, y), c." — so that a
+ * box of the diagram page starts from it; undefined when the statement has no such item.
  */
-export function caseSources(statement: Root): string[] {
-  let found: string[] = [];
+export function statementItem(statement: Root, label: string): string[] | undefined {
+  const wanted = normalizeLabel(label);
+  let found: string[] | undefined;
   visit(statement, 'listItem', (item: ListItem) => {
     const paragraph = item.children[0];
-    if (found.length > 0 || paragraph?.type !== 'paragraph') return;
+    if (found || paragraph?.type !== 'paragraph') return;
     const first = paragraph.children[0];
-    if (first?.type !== 'strong' || !sourceLabels.includes(toPlain(first).trim().toLowerCase())) return;
+    if (first?.type !== 'strong' || normalizeLabel(toPlain(first)) !== wanted) return;
     const rest = toPlain({ ...paragraph, children: paragraph.children.slice(1) });
     found = splitTopLevel(rest.replace(/^\s*:\s*/, '').replace(/[.\s]+$/, ''));
   });
   return found;
+}
+
+/** "Signals :" and "signals" name the same item. */
+function normalizeLabel(label: string): string {
+  return label.replace(/[\s:]+$/, '').trim().toLocaleLowerCase();
 }
 
 /** Splits on commas that are not inside parentheses. */

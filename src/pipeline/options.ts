@@ -1,0 +1,47 @@
+import { defaultDirs } from '../project.js';
+import type { BrowserSession } from '../print/browser-session.js';
+import type { StageListener } from './stages.js';
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  templatesDir?: string;
+  stylesDir?: string;
+  /** Where drawn diagrams and printed pages are kept between builds; none with `--no-cache`. */
+  cacheDir?: string;
+  /** Seconds since 1970 for every date the build writes (reproducible builds). */
+  sourceDateEpoch?: number;
+  onStage?: StageListener;
+  onPrinted?: (path: string, fromCache: boolean, done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** A browser kept from one build to the next (`npm run dev`); otherwise each build opens and closes its own. */
+  session?: BrowserSession;
+}
+
+export { defaultDirs };
+
+/** What the stages from reading to rendering need, shared by every command. */
+export type CourseOptions = Pick<BuildOptions, 'contentDir' | 'templatesDir' | 'stylesDir' | 'sourceDateEpoch'>;
+
+/** The options with every default filled, resolved once for every stage. */
+export interface CourseSettings {
+  contentDir: string;
+  templatesDir: string;
+  stylesDir: string;
+  /** The date the build prints and stamps. */
+  date: Date;
+}
+
+export function resolveOptions(options: CourseOptions, now = new Date()): CourseSettings {
+  return {
+    contentDir: options.contentDir,
+    templatesDir: options.templatesDir ?? defaultDirs.templates,
+    stylesDir: options.stylesDir ?? defaultDirs.styles,
+    // Without SOURCE_DATE_EPOCH, the day of the build: rebuilds the same day give the same bytes.
+    date: options.sourceDateEpoch !== undefined ? new Date(options.sourceDateEpoch * 1000) : startOfDay(now),
+  };
+}
+
+function startOfDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

@@ -1,0 +1,68 @@
+import { Cache } from '../cache/cache.js';
+import type { PageRange } from './contents.js';
+
+/**
+ * What Chromium printed for one HTML, kept as it came out: the whole print, and for a document
+ * with contents, the contents' pages printed again with their numbers. Assembling them is done
+ * in the process (`assemble`), so a print from the cache finishes exactly as a fresh one.
+ */
+export interface RawPrint {
+  pdf: Uint8Array;
+  contents?: { range: PageRange; pdf: Uint8Array };
+  /** The HTML as printed, with its contents' numbers filled. */
+  html: string;
+}
+
+/** A finished PDF (metadata, bookmarks, dates), with the HTML it was printed from. */
+export interface FinishedPdf {
+  pdf: Uint8Array;
+  pages: number;
+  html: string;
+}
+
+// Changes whenever what is kept, or how it is made, changes: older entries then simply miss.
+const printVersion = 'print-v5';
+
+/**
+ * The two layers of the print cache: raw prints by their HTML, and finished PDFs by their HTML
+ * and metadata too, so that a build on another day only dates the same prints again.
+ */
+export class PrintCache {
+  constructor(private readonly cache: Cache) {}
+
+  printKey(html: string): string {
+    return Cache.key(printVersion, html);
+  }
+
+  finishedKey(printKey: string, metadata: unknown): string {
+    return Cache.key(printKey, JSON.stringify(metadata));
+  }
+
+  async finished(key: string): Promise<FinishedPdf | undefined> {
+    const [pdf, about] = await Promise.all([this.cache.get('pdf', key), this.cache.get('pdf-about', key)]);
+    if (!pdf || !about) return undefined;
+    const { pages, html } = JSON.parse(about.toString('utf8')) as { pages: number; html: string };
+    return { pdf: new Uint8Array(pdf), pages, html };
+  }
+
+  async keepFinished(key: string, finished: FinishedPdf): Promise<void> {
+    await this.cache.put('pdf', key, finished.pdf);
+    await this.cache.put('pdf-about', key, JSON.stringify({ pages: finished.pages, html: finished.html }));
+  }
+
+  async print(key: string): Promise<RawPrint | undefined> {
+    const [pdf, about] = await Promise.all([this.cache.get('print', key), this.cache.get('print-about', key)]);
+    if (!pdf || !about) return undefined;
+    const { html, range } = JSON.parse(about.toString('utf8')) as { html: string; range?: PageRange };
+    if (!range) return { pdf: new Uint8Array(pdf), html };
+    const contents = await this.cache.get('print-contents', key);
+    return contents ? { pdf: new Uint8Array(pdf), contents: { range, pdf: new Uint8Array(contents) }, html } : undefined;
+  }
+
+  async keepPrint(key: string, print: RawPrint): Promise<void> {
+    await this.cache.put('print', key, print.pdf);
+    if (print.contents) await this.cache.put('print-contents', key, print.contents.pdf);
+    // Last: an entry counts only once all its parts are in.
+    await this.cache.put('print-about', key, JSON.stringify({ html: print.html, range: print.contents?.range }));
+  }
+}

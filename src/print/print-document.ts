@@ -1,0 +1,72 @@
+import type { Page } from 'puppeteer';
+import type { PDFDocument } from 'pdf-lib';
+import type { Document } from '../model.js';
+import type { BrowserSession } from './browser-session.js';
+import { contentsLayout, contentsOnly, fillContents } from './contents.js';
+import type { RawPrint } from './print-cache.js';
+import { loadPdf, pdfOutline, replacePages } from './read-pdf.js';
+
+const pageTimeout = 60_000;
+
+const printOptions = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  outline: true,
+  tagged: true,
+  timeout: pageTimeout,
+} as const;
+
+/**
+ * Pages beyond which a document's page is not reused: its renderer keeps the memory of the
+ * longest layout it made (a 180-page pack: ~150 MB more until the end of the build).
+ */
+const longDocument = 60;
+
+/** A fresh print: what the cache keeps, and the PDF it stands for (already loaded when it was read). */
+export interface FreshPrint {
+  raw: RawPrint;
+  pdf: Uint8Array | PDFDocument;
+}
+
+/** Prints one document in a page of the session; a document with contents gets their page numbers (see contents.ts). */
+export function printDocument(doc: Document, html: string, session: BrowserSession): Promise<FreshPrint> {
+  let long = false;
+  const fresh = (raw: RawPrint, pdf: Uint8Array | PDFDocument = raw.pdf): FreshPrint => ({ raw, pdf });
+  return session.withPage({ javaScript: false }, async (page) => {
+    if (!doc.hasToc) return fresh({ pdf: await printHtml(page, html), html });
+    const blank = fillContents(html, new Map());
+    const first = await printHtml(page, blank);
+    const printed = await loadPdf(first);
+    long = printed.getPageCount() > longDocument;
+    const { pages, range } = contentsLayout(doc.headings, new Set(doc.contents), pdfOutline(printed));
+    if (pages.size === 0) return fresh({ pdf: first, html: blank }, printed);
+    const filled = fillContents(html, pages);
+    if (range) {
+      // What follows the contents is dropped from the page first: laying out the whole document
+      // again would cost as much as its first print.
+      await page.evaluate(contentsOnly, Object.fromEntries(pages), printed.getPageCount());
+      const contents = await page.pdf({ ...printOptions, pageRanges: `${range.first}-${range.last}` });
+      if (await replacePages(printed, range, contents)) return fresh({ pdf: first, contents: { range, pdf: contents }, html: filled }, printed);
+    }
+    // Should the contents ever take another number of pages, the whole document is printed again.
+    return fresh({ pdf: await printHtml(page, filled), html: filled });
+  }, () => !long);
+}
+
+/**
+ * The PDF a raw print from the cache stands for: the same steps as a fresh print, so that both
+ * finish to the same bytes.
+ */
+export async function assemble(print: RawPrint): Promise<Uint8Array | PDFDocument> {
+  if (!print.contents) return print.pdf;
+  const pdf = await loadPdf(print.pdf);
+  if (!(await replacePages(pdf, print.contents.range, print.contents.pdf))) {
+    throw new Error('the contents printed apart no longer fit their pages');
+  }
+  return pdf;
+}
+
+async function printHtml(page: Page, html: string): Promise<Uint8Array> {
+  await page.setContent(html, { waitUntil: 'load', timeout: pageTimeout });
+  return page.pdf(printOptions);
+}

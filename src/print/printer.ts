@@ -1,0 +1,54 @@
+import { availableParallelism } from 'node:os';
+import type { Cache } from '../cache/cache.js';
+import type { Document } from '../model.js';
+import type { BrowserSession } from './browser-session.js';
+import { finalizePdf, type PdfMetadata } from './finalize-pdf.js';
+import { PrintCache, type FinishedPdf } from './print-cache.js';
+import { assemble, printDocument } from './print-document.js';
+import { PrintQueue } from './queue.js';
+import { withRetry } from './retry.js';
+
+/** A finished PDF, and whether it came from the cache. */
+export interface Printed extends FinishedPdf {
+  fromCache: boolean;
+}
+
+/**
+ * Prints documents into finished PDFs, a few at a time (bounded by the machine's cores), the
+ * same print never twice: unchanged ones come from the cache.
+ */
+export class Printer {
+  readonly queue = new PrintQueue(Math.max(2, Math.min(4, availableParallelism())));
+  private readonly cache: PrintCache;
+
+  constructor(
+    private readonly session: BrowserSession,
+    cache: Cache,
+  ) {
+    this.cache = new PrintCache(cache);
+  }
+
+  async print(doc: Document, html: string, metadata: PdfMetadata): Promise<Printed> {
+    const printKey = this.cache.printKey(html);
+    const finishedKey = this.cache.finishedKey(printKey, metadata);
+    const finished = await this.cache.finished(finishedKey);
+    if (finished) return { ...finished, fromCache: true };
+    const raw = await this.cache.print(printKey);
+    const fromCache = raw !== undefined;
+    let printed;
+    if (raw) printed = { raw, pdf: await assemble(raw) };
+    else {
+      // Documents queue while Chromium starts, so that the longest are printed first: those
+      // with contents, then by length.
+      await this.session.ready();
+      const priority = (doc.hasToc ? 1e9 : 0) + html.length;
+      printed = await this.queue.run(priority, () => withRetry(() => printDocument(doc, html, this.session)));
+      await this.cache.keepPrint(printKey, printed.raw);
+    }
+    // Finished once the page is free for the next document.
+    const { bytes, pages } = await finalizePdf(printed.pdf, metadata);
+    const result = { pdf: bytes, pages, html: printed.raw.html };
+    await this.cache.keepFinished(finishedKey, result);
+    return { ...result, fromCache };
+  }
+}

@@ -1,0 +1,52 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Heading } from '../model.js';
+
+// Rendered pages read back as a tree (parse5, as a browser parses them), never with patterns over
+// their markup: character references are decoded once, and a tag inside a drawing or an attribute
+// is not taken for a heading.
+
+export function parseHtml(html: string): Root {
+  return fromHtml(html);
+}
+
+/** Text as a reader gets it: soft hyphens dropped, runs of white space as one space. */
+function plain(text: string): string {
+  return text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The headings of a page in document order (one PDF bookmark each), drawings left out. */
+export function headingsOf(tree: Root): Heading[] {
+  const headings: Heading[] = [];
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'svg') return SKIP;
+    if (!/^h[1-6]$/.test(node.tagName)) return undefined;
+    const id = node.properties.id;
+    headings.push({ ...(typeof id === 'string' ? { id } : {}), text: plain(toString(node)) });
+    return SKIP;
+  });
+  return headings;
+}
+
+/** Every text a page shows, styles and scripts left out; one space between elements' texts. */
+export function pageText(tree: Root): string {
+  const texts: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'element' && (node.tagName === 'style' || node.tagName === 'script')) return SKIP;
+    if (node.type === 'text') texts.push(node.value);
+    return undefined;
+  });
+  return plain(texts.join(' '));
+}
+
+/** The elements carrying one of `classes`. */
+export function elementsWithClass(tree: Root, classes: string[]): Element[] {
+  const found: Element[] = [];
+  visit(tree, 'element', (node) => {
+    const own = node.properties.className;
+    if (Array.isArray(own) && own.some((c) => classes.includes(String(c)))) found.push(node);
+  });
+  return found;
+}
