@@ -62,6 +62,7 @@ function problemOf(url: string, anchors: Set<string>, resolve: Options['resolve'
   } catch {
     target = url;
   }
+  if (target === '') return 'missing';
   if (target.startsWith('#')) return anchors.has(target.slice(1)) ? undefined : 'missing';
   const local = resolve(target.split('#')[0]!);
   return local.ok ? undefined : local.reason;
