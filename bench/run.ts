@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { compile } from '../scripts/compile.mjs';
-import { copyContent, editOneCase, generateCourse, plainMarkdown } from './lib/courses.js';
+import { absurdInputs, copyContent, editOneCase, generateCourse, plainMarkdown } from './lib/courses.js';
 import { sourceFingerprint } from './lib/fingerprint.js';
 import { devReloads, npmBuild } from './lib/commands.js';
 import { hasGnuTime, median, runTimed, type Ran } from './lib/spawn.js';
@@ -212,6 +212,19 @@ try {
     { name: 'real course', run: await casebook(realContent, join(tmp, 'out-mem-real'), undefined, false, true) },
     { name: '50 cases', run: await casebook(join(tmp, 'content-50'), join(tmp, 'out-mem-50'), undefined, false, true) },
   ];
+  // Absurd input stops with a message (a build that succeeded would be a limit missed).
+  const absurd: { name: string; ms: number; outcome: string }[] = [];
+  for (const [name, make] of Object.entries(absurdInputs)) {
+    const dir = join(tmp, `absurd-${absurd.length}`);
+    await make(realContent, dir);
+    log(`casebook on absurd input: ${name}`);
+    const started = performance.now();
+    const outcome = await runTimed(process.execPath, [join(root, 'scripts/casebook.mjs'), 'build', '--quiet', '--content', dir, '--out', join(tmp, 'out-absurd')], { cwd: root, env }).then(
+      () => '**built** (no limit stopped it)',
+      (error: Error) => error.message.split('\n').find((l) => l.includes(' — '))?.trim() ?? error.message.split('\n')[0]!,
+    );
+    absurd.push({ name, ms: performance.now() - started, outcome });
+  }
   log('unit again, to see whether the machine\'s load moved during the run');
   const unitAfter = median((await measureUnit()).map((r) => r.wallMs));
   const loadAfter = loadAverage();
@@ -288,6 +301,13 @@ try {
     `${s(slope)} s (${u(slope, g50.unitMs)} units) per extra case` +
     (intercept >= 0 ? `, fixed part ${s(intercept)} s (predicts ${s(intercept + 4 * slope)} s for the real 4 cases, measured ${s(cold.buildMs)} s). ` : ' (the two points give a negative fixed part: the machine’s load moved; trust the CPU ratio). ') +
     `A 50-case course is ${g50.documents} documents, two of them 50-case packs (printed once, then their table of contents' pages again).`);
+  out();
+
+  out('### Absurd input (`npm run build:pdf` as a trainer runs it, start-up included)');
+  out();
+  out('| Input | Seconds | Outcome |');
+  out('|---|---:|---|');
+  for (const a of absurd) out(`| ${a.name} | ${s(a.ms)} | ${a.outcome.replace(/\|/g, '\\|')} |`);
   out();
 
   const stageTable = (title: string, ...runs: [string, BuildResult][]) => {

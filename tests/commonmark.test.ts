@@ -16,7 +16,7 @@ interface Example {
 const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: Example[] };
 const inlineSections = ['Backslash escapes', 'Entity and numeric character references', 'Code spans', 'Emphasis and strong emphasis', 'Links', 'Autolinks', 'Hard line breaks', 'Soft line breaks'];
 
-const parse = (markdown: string) => parseMarkdown('cases/spec.md', markdown, { lang: 'en', exists: () => true });
+const parse = (markdown: string) => parseMarkdown('cases/spec.md', markdown, { lang: 'en', resolve: () => ({ ok: true, path: '' }) });
 
 /**
  * The spec's self-contained inline examples: one paragraph, no link reference definition, no raw

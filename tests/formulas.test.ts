@@ -22,7 +22,7 @@ const sheet = join(fixturesDir, 'math-sheet');
 const caseFile = 'cases/ex-7-convergence.md';
 
 function parse(text: string) {
-  return parseMarkdown('x.md', text, { lang: 'fr', exists: () => true });
+  return parseMarkdown('x.md', text, { lang: 'fr', resolve: () => ({ ok: true, path: '' }) });
 }
 
 function formulas(text: string): string[] {

@@ -98,7 +98,7 @@ describe('text that is not a casebook directive', () => {
 });
 
 describe('block fences', () => {
-  const errors = (markdown: string) => parseMarkdown('cases/x.md', markdown, { lang: 'en', exists: () => true }).errors.map((e) => `${e.place.line}: ${e.message}`);
+  const errors = (markdown: string) => parseMarkdown('cases/x.md', markdown, { lang: 'en', resolve: () => ({ ok: true, path: '' }) }).errors.map((e) => `${e.place.line}: ${e.message}`);
   const answer = (fence: string, close: string) => `## Statement\n\nText.\n\n${fence}solution\nAnswer.\n\n:::trainer\nA note.\n:::\n\n### Prevention\n\nMore.\n${close}\n`;
 
   it('accept a note nested in a solution fenced with more colons', () => {
@@ -118,7 +118,7 @@ describe('block fences', () => {
   });
 
   it('are text in code, without a warning in a solution, with one in the statement', () => {
-    const parsed = parseMarkdown('cases/x.md', 'Use `:trainer[x]` here.\n\n```\n:::solution\n```\n\n:::solution\n`:trainer[y]`\n:::\n', { lang: 'en', exists: () => true });
+    const parsed = parseMarkdown('cases/x.md', 'Use `:trainer[x]` here.\n\n```\n:::solution\n```\n\n:::solution\n`:trainer[y]`\n:::\n', { lang: 'en', resolve: () => ({ ok: true, path: '' }) });
     expect(parsed.errors).toEqual([]);
     expect(parsed.warnings.map((w) => w.place.line)).toEqual([1, 3]);
   });

@@ -123,7 +123,7 @@ interface Outputs {
 
 /** parse → edition → HTML and Markdown, as the build makes them. */
 function render(doc: Generated, dir: string): Outputs {
-  const parsed = parseMarkdown('cases/case-1-gen.md', doc.markdown, { lang: 'en', exists: () => true });
+  const parsed = parseMarkdown('cases/case-1-gen.md', doc.markdown, { lang: 'en', resolve: () => ({ ok: true, path: '' }) });
   if (parsed.errors.length > 0) throw new Error(`${parsed.errors.map((e) => `${e.place.line}: ${e.message}`).join('\n')}\n${doc.markdown}`);
   const output = (tree: typeof parsed.tree) => {
     const fragment = markdownToHtml(tree, { lang: 'en', file: 'cases/case-1-gen.md', contentDir: dir, idPrefix: 'case-1-gen-' });

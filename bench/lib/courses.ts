@@ -118,3 +118,20 @@ export async function plainMarkdown(contentDir: string, to: string): Promise<str
   }
   return files;
 }
+
+/** Absurd courses made from the real one, each refused by a limit of src/parse/limits.ts (issue 15). */
+export const absurdInputs: Record<string, (contentDir: string, to: string) => Promise<void>> = {
+  'a 20 MB case': (from, to) => withFirstCase(from, to, (text) => `${text}\n${'A long sentence of filler text. '.repeat(660_000)}`),
+  'lists nested 5,000 deep': (from, to) => withFirstCase(from, to, (text) => `${text}\n\n${'- '.repeat(5000)}deep\n`),
+  'a table of 2,000 columns': (from, to) =>
+    withFirstCase(from, to, (text) => `${text}\n\n${['x', '-', '1'].map((cell) => `|${` ${cell} |`.repeat(2000)}`).join('\n')}\n`),
+  'a Mermaid diagram of 3,000 nodes': (from, to) =>
+    withFirstCase(from, to, (text) => `${text}\n\n\`\`\`mermaid\nflowchart LR\n${Array.from({ length: 3000 }, (_, i) => `  n${i} --> n${i + 1}`).join('\n')}\n\`\`\`\n`),
+  '500 cases': (from, to) => generateCourse(from, to, 500),
+};
+
+async function withFirstCase(contentDir: string, to: string, edit: (text: string) => string): Promise<void> {
+  await copyContent(contentDir, to);
+  const [first] = await readCases(to);
+  await writeFile(join(to, 'cases', first!.name), edit(first!.text));
+}

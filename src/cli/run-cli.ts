@@ -53,6 +53,7 @@ function report(error: unknown, debug: boolean, aborted: boolean, lang: string):
     if (debug) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
+  // Content and browser problems are named above: anything else is a defect of casebook itself.
   const reason = error instanceof WordedError ? error.messageIn(lang) : error instanceof Error ? error.message : String(error);
   process.stderr.write(`\n${format(c.unexpected, { reason })}\n`);
   process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : `${c.rerunWithDebug}\n`);

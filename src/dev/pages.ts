@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { dictionary } from '../i18n/index.js';
+import { contentSecurityPolicy, withContentSecurityPolicy } from '../render/content-security-policy.js';
 
 /** Where the open pages listen for "rebuilt, reload". */
 export const eventsPath = '/__casebook/events';
 
-// Only served pages get this: the HTML the build writes and prints contains no script.
-const reloadScript = `<script>new EventSource(${JSON.stringify(eventsPath)}).onmessage = () => location.reload();</script>`;
+// Only served pages get this: the HTML the build writes and prints contains no script. Its nonce,
+// new for each response, is the one script the page's policy lets run.
+const reloadScript = (nonce: string) => `<script nonce="${nonce}">new EventSource(${JSON.stringify(eventsPath)}).onmessage = () => location.reload();</script>`;
 
 export interface PageState {
   lang: string;
@@ -15,8 +18,11 @@ export interface PageState {
 /** A built edition as served: the reload script, and the build error above the last good version. */
 export function servedHtml(html: string, state: PageState): string {
   const banner = state.error === undefined ? '' : errorBanner(state.error, state.lang);
-  const withBanner = banner === '' ? html : html.replace(/<body[^>]*>/i, (body) => `${body}${banner}`);
-  return /<\/body>/i.test(withBanner) ? withBanner.replace(/<\/body>/i, `${reloadScript}</body>`) : `${withBanner}${reloadScript}`;
+  const nonce = randomBytes(16).toString('base64');
+  const page = withContentSecurityPolicy(html, contentSecurityPolicy({ nonce, connect: "'self'" }));
+  const withBanner = banner === '' ? page : page.replace(/<body[^>]*>/i, (body) => `${body}${banner}`);
+  const script = reloadScript(nonce);
+  return /<\/body>/i.test(withBanner) ? withBanner.replace(/<\/body>/i, `${script}</body>`) : `${withBanner}${script}`;
 }
 
 /** Links to every HTML edition and PDF of the output folder, grouped by folder. */

@@ -19,7 +19,7 @@ export interface DevServer {
 }
 
 /**
- * Serves the output folder on 127.0.0.1 only. Files are read at each request: a build swaps the
+ * Serves the output folder on 127.0.0.1 only, to requests addressed to localhost only. Files are read at each request: a build swaps the
  * whole folder, so no handle on it may be kept.
  */
 export async function startServer(outDir: string, port: number, state: () => PageState & { title?: string }): Promise<DevServer> {
@@ -30,6 +30,8 @@ export async function startServer(outDir: string, port: number, state: () => Pag
   });
 
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a page of another site whose name now points at 127.0.0.1 sends its own Host.
+    if (!localHost(request.headers.host)) return send(response, 421, 'text/plain; charset=utf-8', 'Misdirected request: use http://localhost');
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (path === eventsPath) return listen(response);
     if (path === '/') return send(response, 200, contentTypes['.html']!, indexPage(await listFiles(root), state()));
@@ -67,6 +69,17 @@ export async function startServer(outDir: string, port: number, state: () => Pag
       });
     },
   };
+}
+
+const localNames = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function localHost(host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return localNames.has(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {

@@ -1,9 +1,13 @@
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
 import { Cache } from '../cache/cache.js';
 import { ContentError, type Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
 import type { Diagram } from '../model.js';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser-session.js';
+import { diagramSchema } from '../render/sanitize-schema.js';
 import { mermaidConfig, mermaidVersion, openMermaid, parseDiagram, renderDiagram, type ParseResult } from './mermaid-page.js';
 
 export interface DrawOptions {
@@ -43,7 +47,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         await parseAll(page, missing, options.lang);
         throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
-      const svg = stableIds(mergeWords(drawn.svg), d.id);
+      const svg = sanitizeDrawing(stableIds(mergeWords(drawn.svg), d.id));
       svgs.set(d.id, svg);
       await options.cache.put('diagrams', keyOf(d), svg);
     }
@@ -53,6 +57,11 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
 
 /** Changes with what the build does to Mermaid's drawings (below), so that cached ones follow. */
 const drawingVersion = 'drawing-v3';
+
+/** A drawing through the diagram schema: whatever a diagram's source made Mermaid write, nothing active reaches a page. */
+export function sanitizeDrawing(svg: string): string {
+  return toHtml(sanitize(fromHtml(svg, { fragment: true }), diagramSchema));
+}
 
 // Mermaid writes each word of a label in a <tspan> of its own. Chromium lays out and prints each
 // one apart: on 50 diagrams, ~60 MB more in the page that prints them and a larger PDF.

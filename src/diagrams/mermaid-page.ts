@@ -42,6 +42,9 @@ export function mermaidConfig(config: MermaidConfig): Record<string, unknown> {
   return {
     startOnLoad: false,
     securityLevel: 'strict',
+    // What a diagram's %%{init}%% may not change: Mermaid's own list, and HTML labels (they would
+    // be HTML inside the SVG, which the sanitizer drops with their text).
+    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'htmlLabels'],
     theme: 'neutral',
     fontFamily: config.fontFamily,
     themeVariables: { fontFamily: config.fontFamily, fontSize: '14px' },

@@ -1,9 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentError } from '../errors.js';
-import { defaultCourseLang, messages, systemLang } from '../i18n/index.js';
+import { defaultCourseLang, format, messages, systemLang } from '../i18n/index.js';
 import { declaredLang } from './course-language.js';
 import type { RawCourse } from '../model.js';
+import { limits } from '../parse/limits.js';
 import { readSource } from './read-source.js';
 
 export const courseFileName = 'course.yaml';
@@ -22,6 +23,9 @@ export async function loadCourse(dir: string, systemLanguage = systemLang(proces
   const caseNames = names.filter((n) => n.endsWith('.md')).sort(byNumber);
   if (caseNames.length === 0) {
     throw new ContentError([{ place: { file: join(casesDirName) }, message: messages(lang).noCases }]);
+  }
+  if (caseNames.length > limits.cases) {
+    throw new ContentError([{ place: { file: casesDirName }, message: format(messages(lang).tooManyCases, { count: caseNames.length, limit: limits.cases }) }]);
   }
   const cases = await Promise.all(caseNames.map((n) => readSource(dir, join(dir, casesDirName, n), lang)));
   return { dir, lang, course, cases };

@@ -7,6 +7,9 @@ import { VFile } from 'vfile';
 import type { Problem } from '../errors.js';
 import remarkCheckFormulas from './remark-check-formulas.js';
 import remarkDollarMath from './remark-dollar-math.js';
+import { format, messages } from '../i18n/index.js';
+import { limits, tooDeep } from './limits.js';
+import remarkLimits from './remark-limits.js';
 import remarkSafeContent, { type Options as SafeOptions } from './remark-safe-content.js';
 import remarkTrainerOnly from './remark-trainer-only.js';
 
@@ -14,10 +17,24 @@ export interface ParsedMarkdown {
   tree: Root;
   errors: Problem[];
   warnings: Problem[];
+  /** False when the text was refused before or while parsing (the tree is then empty). */
+  complete: boolean;
 }
 
-/** Parses a case body (GFM + directives + formulas), marking trainer-only blocks and checking links. */
+/**
+ * Parses a case body (GFM + directives + formulas), marking trainer-only blocks and checking links and sizes.
+ * Whatever the parser throws is an error at the file, never a crash.
+ */
 export function parseMarkdown(file: string, text: string, options: SafeOptions): ParsedMarkdown {
+  const m = messages(options.lang);
+  const fail = (line: number | undefined, message: string): ParsedMarkdown => ({
+    tree: { type: 'root', children: [] },
+    errors: [{ place: { file, line }, message }],
+    warnings: [],
+    complete: false,
+  });
+  const deep = tooDeep(text);
+  if (deep) return fail(deep.line, format(m.tooDeep, { limit: limits.nesting }));
   const vfile = new VFile({ path: file, value: text });
   const processor = unified()
     .use(remarkParse)
@@ -26,8 +43,14 @@ export function parseMarkdown(file: string, text: string, options: SafeOptions):
     .use(remarkDollarMath)
     .use(remarkTrainerOnly, { lang: options.lang })
     .use(remarkCheckFormulas, { lang: options.lang })
-    .use(remarkSafeContent, options);
-  const tree = processor.runSync(processor.parse(vfile), vfile) as Root;
+    .use(remarkSafeContent, options)
+    .use(remarkLimits, { lang: options.lang });
+  let tree: Root;
+  try {
+    tree = processor.runSync(processor.parse(vfile), vfile) as Root;
+  } catch (error) {
+    return fail(undefined, format(m.parserFailed, { reason: error instanceof Error ? error.message : String(error) }));
+  }
   const problems = vfile.messages.map((msg) => ({
     fatal: msg.fatal === true,
     problem: { place: { file, line: msg.line ?? undefined, column: msg.column ?? undefined }, message: msg.reason },
@@ -36,6 +59,7 @@ export function parseMarkdown(file: string, text: string, options: SafeOptions):
     tree,
     errors: problems.filter((p) => p.fatal).map((p) => p.problem),
     warnings: problems.filter((p) => !p.fatal).map((p) => p.problem),
+    complete: true,
   };
 }
 

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { withoutTrainerOnly } from '../edition/select-edition.js';
@@ -9,6 +7,7 @@ import type { Case, CaseDiagram, Course, DiagramTemplate, Group } from '../model
 import type { DiagramData } from '../validate/schema.js';
 import type { ValidCase, ValidCourse } from '../validate/validate-course.js';
 import { statementItem } from './statement-item.js';
+import { resolveLocal } from './content-boundary.js';
 import { parseMarkdown } from './markdown.js';
 
 export interface ParsedCourse {
@@ -56,9 +55,8 @@ export function parseCourse(valid: ValidCourse): ParsedCourse {
 
 function parseCase(dir: string, valid: ValidCase, lang: string, template: DiagramTemplate | null): { case: Case; errors: Problem[]; warnings: Problem[] } {
   const file = valid.source.file;
-  const caseDir = dirname(join(dir, file));
-  const parsed = parseMarkdown(file, valid.body, { lang, exists: (p) => existsSync(join(caseDir, p)) });
-  const errors = [...parsed.errors, ...structureErrors(file, parsed.tree, lang)];
+  const parsed = parseMarkdown(file, valid.body, { lang, resolve: (p) => resolveLocal(dir, file, p) });
+  const errors = [...parsed.errors, ...(parsed.complete ? structureErrors(file, parsed.tree, lang) : [])];
   const statement = withoutTrainerOnly(parsed.tree);
   const warnings = [...parsed.warnings];
   const diagram = template && caseDiagram(template, statement);

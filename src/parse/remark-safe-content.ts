@@ -7,18 +7,20 @@ import { withoutTrainerOnly } from '../edition/select-edition.js';
 import { format, messages } from '../i18n/index.js';
 import { preformattedLayout, isPreformatted, smallestLegiblePt } from '../render/preformatted.js';
 import { allowedInlineHtml } from '../render/remark-inline-html.js';
+import type { LocalTarget } from './content-boundary.js';
 
 export interface Options {
   lang: string;
-  /** Whether a path relative to the case file exists (links and images to local files). */
-  exists: (relativePath: string) => boolean;
+  /** Where a path relative to the case file leads (links and images to local files). */
+  resolve: (relativePath: string) => LocalTarget;
 }
 
 const remote = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Keeps the printed pages to what the trainer wrote: raw HTML and remote images are dropped with
- * a warning (they would run scripts or load from the network), a link to nothing is an error.
+ * a warning (they would run scripts or load from the network); a link to nothing, or to a file
+ * outside the course folder, is an error.
  */
 export default function remarkSafeContent(options: Options) {
   const m = messages(options.lang);
@@ -49,20 +51,30 @@ export default function remarkSafeContent(options: Options) {
         return [SKIP, index];
       }
       if ((node.type === 'link' || node.type === 'image') && !remote.test(node.url)) {
-        const target = decodeURIComponent(node.url);
         const headings = inTrainerOnly.has(node) ? anchors.trainer : anchors.student;
-        const missing = target.startsWith('#') ? !headings.has(target.slice(1)) : !options.exists(target.split('#')[0]!);
-        if (target === '' || missing) {
-          const message = file.message(format(m.brokenLink, { url: node.url, reason: m.missingTarget }), {
-            place: node.position,
-            source: 'casebook',
-          });
+        const reason = problemOf(node.url, headings, options.resolve);
+        if (reason) {
+          const text = reason === 'outside' ? format(m.outsideCourse, { url: node.url }) : format(m.brokenLink, { url: node.url, reason: m.missingTarget });
+          const message = file.message(text, { place: node.position, source: 'casebook' });
           message.fatal = true;
         }
       }
       return undefined;
     });
   };
+}
+
+function problemOf(url: string, anchors: Set<string>, resolve: Options['resolve']): 'missing' | 'outside' | undefined {
+  let target: string;
+  try {
+    target = decodeURIComponent(url);
+  } catch {
+    target = url;
+  }
+  if (target === '') return 'missing';
+  if (target.startsWith('#')) return anchors.has(target.slice(1)) ? undefined : 'missing';
+  const local = resolve(target.split('#')[0]!);
+  return local.ok ? undefined : local.reason;
 }
 
 /** The ids rehype-slug gives the headings, repeated titles numbered as it numbers them. */

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { extname } from 'node:path';
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { labels } from '../i18n/index.js';
+import { visit } from 'unist-util-visit';
+import { ContentError } from '../errors.js';
+import { format, labels, messages } from '../i18n/index.js';
+import { resolveLocal } from '../parse/content-boundary.js';
 import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
 import rehypeHighlight from 'rehype-highlight';
@@ -19,6 +24,7 @@ import remarkInlineHtml from './remark-inline-html.js';
 import remarkLeadIn from './remark-lead-in.js';
 import rehypeFormulas from './rehype-formulas.js';
 import remarkPrintMarkup from './remark-print-markup.js';
+import { contentSchema } from './sanitize-schema.js';
 import rehypeTypography from './typography.js';
 
 export interface HtmlFragment {
@@ -47,10 +53,12 @@ const imageTypes: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-/** An edition's Markdown tree as an HTML fragment; raw HTML in the content is never passed on. */
+/**
+ * An edition's Markdown tree as an HTML fragment, sanitized (see sanitize-schema.ts); raw HTML in
+ * the content is never passed on.
+ */
 export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment {
   const diagrams: Diagram[] = [];
-  const baseDir = dirname(join(options.contentDir, options.file));
   const l = labels(options.lang);
   const idPrefix = options.idPrefix || 'user-content-';
   const processor = unified()
@@ -62,7 +70,6 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
       file: options.file,
       trainerNoteLabel: l.trainerNote,
       onDiagram: (d) => diagrams.push(d),
-      asset: (path) => dataUri(join(baseDir, decodeURIComponent(path))),
       idPrefix: options.idPrefix ?? '',
     })
     .use(remarkRehype, {
@@ -72,15 +79,24 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
       footnoteLabelProperties: { className: ['footnotes-label'] },
     })
     .use(rehypeFormulas)
-    .use(rehypeSlug, { prefix: options.idPrefix ?? '' })
     .use(rehypeHighlight, { plainText: [...preformattedLanguages] })
     .use(rehypeCodeBlocks)
     .use(rehypePrintFootnotes, { idPrefix })
     .use(rehypePrintLinks)
+    // Last of what makes the fragment's markup: whatever the plugins above were handed, nothing active passes.
+    .use(rehypeSanitize, contentSchema)
+    .use(rehypeInlineImages, options)
+    .use(rehypeSlug, { prefix: options.idPrefix ?? '' })
     .use(rehypeTypography, { lang: options.lang })
     .use(rehypeStringify);
-  const hast = processor.runSync(structuredClone(tree));
-  return { html: processor.stringify(hast), diagrams };
+  try {
+    const hast = processor.runSync(structuredClone(tree));
+    return { html: processor.stringify(hast), diagrams };
+  } catch (error) {
+    if (error instanceof ContentError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ContentError([{ place: { file: options.file }, message: format(messages(options.lang).parserFailed, { reason }) }]);
+  }
 }
 
 const inlineCache = new Map<string, string>();
@@ -97,6 +113,35 @@ export function inlineHtml(text: string, lang: string): string {
     inlineCache.set(key, html);
   }
   return html;
+}
+
+/**
+ * Local images as data: URIs, after sanitizing (pages load nothing from the disk themselves, and
+ * no data: URI written in a case gets through). Read only inside the course folder.
+ */
+function rehypeInlineImages(options: RenderOptions) {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      const src = node.properties.src;
+      if (node.tagName !== 'img' || typeof src !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(src)) return;
+      const target = resolveLocal(options.contentDir, options.file, safeDecode(src));
+      const place = { file: options.file, line: node.position?.start.line };
+      if (!target.ok) throw new ContentError([{ place, message: format(messages(options.lang).outsideCourse, { url: src }) }]);
+      try {
+        node.properties.src = dataUri(target.path);
+      } catch (error) {
+        throw new ContentError([{ place, message: format(messages(options.lang).unreadableImage, { url: src, reason: (error as Error).message }) }]);
+      }
+    });
+  };
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }
 
 function dataUri(path: string): string {

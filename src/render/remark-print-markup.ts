@@ -9,8 +9,6 @@ export interface Options {
   /** Receives each Mermaid block; its figure is filled once the diagram is drawn. */
   onDiagram: (diagram: Diagram) => void;
   file: string;
-  /** A local image as a data: URI: pages load nothing from the disk themselves. */
-  asset: (relativePath: string) => string;
   /** The prefix of the fragment's heading ids, for links to them. */
   idPrefix: string;
 }
@@ -42,9 +40,6 @@ export default function remarkPrintMarkup(options: Options) {
         return SKIP;
       }
       if (node.type === 'link' && node.url.startsWith('#')) node.url = `#${options.idPrefix}${node.url.slice(1)}`;
-      if (node.type === 'image' && !/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
-        node.url = options.asset(node.url);
-      }
       if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
         const kind = node.data?.trainerOnly;
         const inline = node.type === 'textDirective';

@@ -1,6 +1,7 @@
 import type { Editions } from '../edition/select-edition.js';
 import { format, grading, labels } from '../i18n/index.js';
 import type { Course, Diagram, Document, EditionName } from '../model.js';
+import { withContentSecurityPolicy } from './content-security-policy.js';
 import { headingsOf, parseHtml } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
@@ -127,7 +128,7 @@ export function editionLabel(lang: string, audience: EditionName): string {
 export function render(templates: Templates, name: string, context: object): string {
   const template = templates[name];
   if (!template) throw new Error(`Missing template templates/${name}.hbs`);
-  return template(context);
+  return withContentSecurityPolicy(template(context));
 }
 
 function toc(course: CourseViewModel, cases: CaseViewModel[], audience: EditionName): TocEntry[] {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ContentError } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
 import type { Place } from '../model.js';
@@ -33,7 +33,7 @@ export function parseYaml(file: string, text: string, firstLine = 1, lang = 'fr'
     );
   }
   return {
-    value: doc.toJS(),
+    value: toValue(doc, file, firstLine, lang, at),
     locate(path, key) {
       const node = nodeAt(doc, path);
       if (key !== undefined && isMap(node)) {
@@ -45,6 +45,27 @@ export function parseYaml(file: string, text: string, firstLine = 1, lang = 'fr'
       return path.length > 0 ? this.locate(path.slice(0, -1)) : { file, line: firstLine };
     },
   };
+}
+
+/**
+ * The document as plain values. The yaml library refuses aliases that expand too far (a "billion
+ * laughs" bomb): said at the first alias, in the course's language.
+ */
+function toValue(doc: Document, file: string, firstLine: number, lang: string, at: (offset: number) => Place): unknown {
+  try {
+    return doc.toJS();
+  } catch (error) {
+    const m = messages(lang);
+    let place: Place = { file, line: firstLine };
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) place = at(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ContentError([{ place, message: /alias/i.test(reason) ? m.yamlAliases : format(m.yamlSyntax, { reason }) }]);
+  }
 }
 
 function nodeAt(doc: Document, path: Path): Node | undefined {

@@ -1,0 +1,29 @@
+import { fontBaseUrl } from './styles.js';
+
+/**
+ * The second wall behind sanitizing: what an edition's page may run and load. No script at all,
+ * inline styles, images only as the data: URIs the build inlines, fonts from the build (print) or
+ * from the folder beside the HTML edition. `script` adds the dev server's reload script by nonce.
+ */
+export function contentSecurityPolicy(script?: { nonce: string; connect: string }): string {
+  // The font origin without its final slash: the HTML editions rewrite `fontBaseUrl` to `fonts/`.
+  const fonts = fontBaseUrl.replace(/\/$/, '');
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    `font-src 'self' file: ${fonts}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    ...(script ? [`script-src 'nonce-${script.nonce}'`, `connect-src ${script.connect}`] : []),
+  ].join('; ');
+}
+
+const policyMeta = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+
+/** The page with its policy first in `<head>`, before anything it governs; an existing one is replaced. */
+export function withContentSecurityPolicy(html: string, policy = contentSecurityPolicy()): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  if (policyMeta.test(html)) return html.replace(policyMeta, meta);
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${meta}`) : `${meta}${html}`;
+}
