@@ -30,7 +30,7 @@ describe('a second course, in English, on incident response', () => {
     expect(run.stderr).toMatch(/^ {2}grids\/case-1-ransomware\.pdf +3 pp\. +\d+ KB$/m);
     expect(run.stderr).toMatch(/packs\/trainer\.zip +\d+\.\d MB/);
     expect(run.stderr).not.toMatch(/Attention|fichiers|écrits|Ko\b|Mo\b| p\. /);
-    expect((await readdir(file('grids'))).sort()).toEqual(['case-1-ransomware.pdf', 'case-2-phishing.pdf', 'case-3-outage.pdf']);
+    expect((await readdir(file('grids'))).sort()).toEqual(['case-1-ransomware.pdf', 'case-2-phishing.pdf', 'case-3-outage.pdf', 'scores-sheet.csv']);
   });
 
   it('gives each case’s grid a sheet for its groups and for the group without a case, out of 10', () => {

@@ -15,6 +15,8 @@ import { svg } from 'property-information';
  */
 
 const listed = (tag: string) => defaultSchema.attributes?.[tag] ?? [];
+/** A tag's attributes in GitHub's schema, with any class allowed (GitHub's restricts some to one value). */
+const withClasses = (tag: string) => [...listed(tag).filter((a) => !(Array.isArray(a) && a[0] === 'className')), 'className'];
 
 // MathML as KaTeX writes it (its HTML rendering is spans with class and style).
 const mathml = [
@@ -40,15 +42,15 @@ export const contentSchema: Schema = {
     // Classes run nothing: casebook's own markup (alerts, figures, code lines, footnotes) is styled by them.
     '*': [...listed('*'), 'className'],
     // An external link's address, printed after it on paper.
-    a: [...listed('a'), 'dataHref'],
+    a: [...withClasses('a'), 'dataHref'],
     // Mermaid placeholders, solutions and trainer notes.
     figure: ['className', 'dataDiagram'],
-    section: [...listed('section'), 'className', 'dataLabel'],
+    section: [...withClasses('section'), 'dataLabel'],
     aside: ['className', 'dataLabel'],
-    div: [...listed('div'), 'className'],
+    div: withClasses('div'),
     // Trainer words, syntax highlighting and KaTeX's HTML: classes and inline styles on spans.
     span: ['className', 'style', 'ariaHidden'],
-    code: [...listed('code'), 'className'],
+    code: withClasses('code'),
     pre: ['className', 'style'],
     ...Object.fromEntries(mathml.map((tag) => [tag, mathmlAttributes])),
     svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style', 'className'],
