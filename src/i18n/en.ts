@@ -41,6 +41,7 @@ export const en: Dictionary = {
     copiesPerGroup: '{n} per group',
     copiesTotal: '{n} in all',
     copiesEachFile: '1 of each file ({n} sheets)',
+    handoutPlain: 'Case statement',
     handout: 'Case statement (with diagram template)',
     studentPack: 'Full student pack (frame, cases, checklist)',
     gridSheet: 'Evaluation grid (trainer)',

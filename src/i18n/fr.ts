@@ -39,6 +39,7 @@ export const fr = {
     copiesPerGroup: '{n} par groupe',
     copiesTotal: '{n} au total',
     copiesEachFile: '1 de chaque fichier ({n} feuilles)',
+    handoutPlain: 'Énoncé du cas',
     handout: 'Énoncé du cas (avec gabarit de schéma)',
     studentPack: 'Pack apprenant complet (cadre, cas, checklist)',
     gridSheet: 'Grille d’évaluation (formateur)',

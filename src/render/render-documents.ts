@@ -1,6 +1,6 @@
 import type { Editions } from '../edition/select-edition.js';
 import { format, grading, labels } from '../i18n/index.js';
-import type { Course, Diagram, Document, EditionName } from '../model.js';
+import type { Case, Course, Diagram, Document, EditionName } from '../model.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
 import { headingsOf, parseHtml } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
@@ -157,6 +157,8 @@ function material(course: CourseViewModel, model: Course) {
   const groups = model.groups.length;
   const perGroup = (n: number) => `${format(l.copiesPerGroup, { n })} (${format(l.copiesTotal, { n: n * groups })})`;
   const anyCase = (folder: string) => `${folder}/${l.files.casePrefix}-N-….pdf`;
+  // A handout says it holds a diagram page only when it does.
+  const handout = (cases: Case[]) => (cases.some((c) => c.diagram !== null) ? l.handout : l.handoutPlain);
   const common = [
     { label: l.studentPack, file: `student/${l.files.studentPack}.pdf`, copies: perGroup(1) },
     { label: l.restitutionSheet, file: `student/${l.files.restitution}.pdf`, copies: perGroup(1) },
@@ -164,7 +166,7 @@ function material(course: CourseViewModel, model: Course) {
   const unassigned = model.groups.filter((g) => g.caseId === undefined).length;
   if (unassigned === groups) {
     return [
-      { label: l.handout, file: anyCase('student'), copies: perGroup(1) },
+      { label: handout(model.cases), file: anyCase('student'), copies: perGroup(1) },
       ...common,
       { label: l.gridSheet, file: anyCase('grids'), copies: perGroup(1) },
     ];
@@ -175,7 +177,7 @@ function material(course: CourseViewModel, model: Course) {
   const handouts = takers
     .filter(({ n }) => n > 0)
     .map(({ c, n }) => ({
-      label: `${l.handout} — ${format(l.caseShort, { number: c.number, organisation: c.organisation })}`,
+      label: `${handout([c])} — ${format(l.caseShort, { number: c.number, organisation: c.organisation })}`,
       file: `student/${c.slug}.pdf`,
       copies: format(l.copiesTotal, { n }),
     }));
