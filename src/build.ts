@@ -1,27 +1,25 @@
-import type { Cache } from './cache/cache.js';
 import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
-import { selectEditions, type Editions } from './edition/select-edition.js';
+import type { Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { labels } from './i18n/index.js';
 import { courseLanguage, loadCourse } from './load/load-course.js';
-import type { Course, Document, Output, RawCourse } from './model.js';
-import { parseCourse } from './parse/parse-course.js';
+import type { Course, Document, Output } from './model.js';
 import { BuildContext } from './pipeline/context.js';
 import { resolveOptions, type BuildOptions, type CourseSettings } from './pipeline/options.js';
+import { renderCourse } from './pipeline/render-course.js';
 import { Stages } from './pipeline/stages.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
 import type { PdfMetadata } from './print/finalize-pdf.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
-import { editionLabel, renderDocuments } from './render/render-documents.js';
-import { buildCss, fontAssets } from './render/styles.js';
-import { loadTemplates, type Templates } from './render/templates.js';
-import { printResults, readResults, scoresSheetOutput } from './grade/grade-course.js';
+import { editionLabel } from './render/render-documents.js';
+import { fontAssets } from './render/styles.js';
+import { printResults, scoresSheetOutput } from './grade/grade-course.js';
+import { readResults } from './grade/read-results.js';
 import { defaultGradesDir } from './project.js';
 import { addGridForm } from './forms/grid-form.js';
 import { LeakGuard, LeakGuards } from './verify/leak-guard.js';
 import { answerKeySourceTexts, studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
-import { validateCourse } from './validate/validate-course.js';
 import { htmlEdition, markdownEdition } from './write/editions.js';
 import { packs } from './write/packs.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
@@ -117,28 +115,6 @@ async function finishDocument(ctx: BuildContext, { doc, course, editions, drawin
   const pdf: Output = { path: doc.path, audience: doc.audience, bytes: doc.form ? await addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
   const [files, md] = await Promise.all([ctx.made([pdf, ...htmlEdition(doc, printed.html, ctx.fonts)], guard), markdown]);
   return [...files, ...md];
-}
-
-export interface RenderedCourse {
-  course: Course;
-  warnings: Problem[];
-  editions: Editions;
-  /** Every document, as HTML with diagram placeholders. */
-  docs: Document[];
-  css: string;
-  templates: Templates;
-}
-
-/** validate → parse → select edition → render: every stage between reading the files and the browser, shared with `check`. */
-export async function renderCourse(sources: RawCourse, settings: CourseSettings, stages: Stages, cache?: Cache): Promise<RenderedCourse> {
-  const valid = await stages.run('validate', () => validateCourse(sources));
-  const { course, warnings } = await stages.run('parse', () => parseCourse(valid));
-  const editions = await stages.run('edition', () => selectEditions(course));
-  return stages.run('render', async () => {
-    const [templates, css] = await Promise.all([loadTemplates(settings.templatesDir, course.lang, cache), buildCss(settings.stylesDir)]);
-    const docs = renderDocuments({ course, editions, contentDir: settings.contentDir, templates, css, buildDate: settings.date });
-    return { course, warnings, editions, docs, css, templates };
-  });
 }
 
 /** What the build's pages may load: the bundled fonts and Mermaid's modules. */

@@ -1,6 +1,8 @@
-import { renderCourse, resolveOptions, Stages, type BuildOptions } from './build.js';
 import { loadCourse } from './load/load-course.js';
-import { readResults } from './grade/grade-course.js';
+import { readResults } from './grade/read-results.js';
+import { resolveOptions, type BuildOptions } from './pipeline/options.js';
+import { renderCourse } from './pipeline/render-course.js';
+import { Stages } from './pipeline/stages.js';
 import { defaultGradesDir } from './project.js';
 import { parseDiagrams } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';

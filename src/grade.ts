@@ -1,8 +1,10 @@
 import { relative, join } from 'node:path';
-import { pageAssets, renderCourse, resolveOptions, Stages, type BuildOptions } from './build.js';
+import { pageAssets, resolveOptions, Stages, type BuildOptions } from './build.js';
 import { Cache } from './cache/cache.js';
 import { ContentError, type Problem } from './errors.js';
-import { printResults, readResults } from './grade/grade-course.js';
+import { printResults } from './grade/grade-course.js';
+import { readResults } from './grade/read-results.js';
+import { renderCourse } from './pipeline/render-course.js';
 import { defaultGradesDir } from './project.js';
 import { format, grading } from './i18n/index.js';
 import { courseLanguage, loadCourse } from './load/load-course.js';

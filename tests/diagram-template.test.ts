@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCourse, resolveOptions, Stages } from '../src/build.js';
+import { resolveOptions } from '../src/pipeline/options.js';
+import { renderCourse } from '../src/pipeline/render-course.js';
+import { Stages } from '../src/pipeline/stages.js';
 import { formatProblem } from '../src/errors.js';
 import { loadCourse } from '../src/load/load-course.js';
 import { copyCourse, fixturesDir } from './helpers/course.js';

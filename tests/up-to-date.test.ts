@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { projectDir, runCli } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
 
 // As a trainer types it: the command, run again with nothing changed, finds out at once.
@@ -49,30 +49,37 @@ describe('a rebuild where nothing changed', () => {
   }, 240_000);
 });
 
-describe('what a command loads before it needs it', () => {
-  it('build loads no browser, renderer or PDF library before it knows there is something to build', async () => {
-    const { compile } = (await import('../scripts/compile.mjs')) as { compile: (entry: string, name: string) => Promise<string> };
-    const entry = await compile('src/cli/build.ts', 'build');
-    const atStart = await packagesOf(entry, false);
-    const whenBuilding = await packagesOf(entry, true);
-    for (const heavy of ['puppeteer', 'pdf-lib', 'unified', 'handlebars', 'fflate']) {
-      expect(whenBuilding.some((p) => p === heavy || p.startsWith(`${heavy}/`)), `${heavy} when building`).toBe(true);
-      expect(atStart.some((p) => p === heavy || p.startsWith(`${heavy}/`)), `${heavy} at start`).toBe(false);
+describe('what a command loads', () => {
+  // Every module URL the command's process resolves, recorded by a hook preloaded in it.
+  const loads = async (command: 'build' | 'check', args: string[]) => {
+    const record = join(await tempDir(), 'modules.txt');
+    const run = await runCli(command, args, {
+      env: { ...env, CASEBOOK_RECORD_MODULES: record, NODE_OPTIONS: `--import ${join(projectDir, 'tests/helpers/record-modules.mjs')}` },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    return { stderr: run.stderr, modules: (await readFile(record, 'utf8')).split('\n') };
+  };
+  const loaded = (modules: string[], pkg: string) => modules.some((url) => url.includes(`/node_modules/${pkg}/`));
+  const printing = ['puppeteer', 'puppeteer-core', 'pdf-lib', '@pdf-lib/fontkit', 'pdfjs-dist', 'fflate'];
+
+  it('a build loads the printing, PDF and zip libraries; one with nothing changed loads none, nor a renderer', async () => {
+    const caseFile = join(content, 'cases', (await readdir(join(content, 'cases')))[0]!);
+    await writeFile(caseFile, `${await readFile(caseFile, 'utf8')}\nEncore une phrase.\n`);
+    // What the recording sees when there is something to build: it cannot pass by missing them.
+    const building = await loads('build', ['--content', content, '--out', out]);
+    expect(building.stderr).toMatch(/fichiers écrits dans/);
+    for (const pkg of [...printing, 'unified', 'handlebars', 'katex']) expect(loaded(building.modules, pkg), `${pkg} when building`).toBe(true);
+
+    const unchanged = await loads('build', ['--content', content, '--out', out]);
+    expect(unchanged.stderr).toMatch(/Rien n’a changé/);
+    for (const pkg of [...printing, 'unified', 'handlebars', 'katex', 'highlight.js', 'mermaid']) {
+      expect(loaded(unchanged.modules, pkg), `${pkg} with nothing changed`).toBe(false);
     }
   });
-});
 
-/** The packages a compiled module loads: when it starts (static imports), or at some point (dynamic ones too). */
-async function packagesOf(entry: string, dynamic: boolean, seen = new Set<string>()): Promise<string[]> {
-  if (seen.has(entry)) return [];
-  seen.add(entry);
-  const code = await readFile(entry, 'utf8');
-  const statics = [...code.matchAll(/^import\s[^;]*?from\s*"([^"]+)";?$|^import\s*"([^"]+)";?$/gms)].map((m) => (m[1] ?? m[2])!);
-  const dynamics = dynamic ? [...code.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]!) : [];
-  const found: string[] = [];
-  for (const specifier of [...statics, ...dynamics]) {
-    if (specifier.startsWith('./')) found.push(...(await packagesOf(join(entry, '..', specifier), dynamic, seen)));
-    else if (!specifier.startsWith('node:')) found.push(specifier);
-  }
-  return found;
-}
+  it('check loads the renderer and the browser for the diagrams, and no PDF or zip library', async () => {
+    const { modules } = await loads('check', ['--content', content]);
+    for (const pkg of ['unified', 'handlebars', 'puppeteer']) expect(loaded(modules, pkg), `${pkg} in check`).toBe(true);
+    for (const pkg of ['pdf-lib', '@pdf-lib/fontkit', 'pdfjs-dist', 'fflate']) expect(loaded(modules, pkg), `${pkg} in check`).toBe(false);
+  });
+});

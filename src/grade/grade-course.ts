@@ -11,10 +11,9 @@ import type { Templates } from '../render/templates.js';
 import { editionLabel } from '../render/render-documents.js';
 import { LeakGuard } from '../verify/leak-guard.js';
 import { squash, studentSourceTexts, trainerFragments } from '../verify/trainer-fragments.js';
-import type { GradeSheet, GroupResult } from './model.js';
-import { readGrades } from './read-grades.js';
+import type { GradeSheet } from './model.js';
+import type { Grades } from './read-results.js';
 import { renderResults, resultsCsv } from './render-results.js';
-import { computeResults } from './results.js';
 import { blankScoresSheet } from './scores-sheet.js';
 
 export interface GradeOptions {
@@ -30,21 +29,6 @@ export interface GradeOptions {
 /** The blank scores sheet the build writes beside the grids. */
 export function scoresSheetOutput(course: Course): Output {
   return { path: `grids/${grading(course.lang).files.scoresSheet}.csv`, audience: 'trainer', bytes: blankScoresSheet(course) };
-}
-
-/** What the grades folder says: every sheet, checked, and the results; undefined when it holds nothing. */
-export interface Grades {
-  sheets: GradeSheet[];
-  results: GroupResult[];
-  warnings: Problem[];
-}
-
-/** read grades → validate → compute results. Any bad grade stops here, with its place, before anything is printed. */
-export async function readResults(course: Course, gradesDir: string): Promise<Grades | undefined> {
-  const read = await readGrades(gradesDir, course);
-  if (!read) return undefined;
-  const { results, warnings } = computeResults(course, read.sheets);
-  return { sheets: read.sheets, results, warnings: [...read.warnings, ...warnings] };
 }
 
 /** render → draw the charts → print → verify: the files of `results/`. */

@@ -4,7 +4,6 @@ import { Problems, type Problem } from '../errors.js';
 import { grading } from '../i18n/index.js';
 import { decodeSource } from '../load/read-source.js';
 import type { Course } from '../model.js';
-import { readGridPdf } from './grid-pdf.js';
 import type { GradeSheet } from './model.js';
 import { readScoresSheet } from './scores-sheet.js';
 
@@ -34,6 +33,8 @@ export async function readGrades(dir: string, course: Course): Promise<{ sheets:
       warnings.push(...source.warnings.map((message) => ({ place: { file }, message })));
       read = readScoresSheet(source, course);
     } else if (kind === '.pdf') {
+      // Loaded only for a filled grid: `check` on a course graded by scores sheet loads no PDF library.
+      const { readGridPdf } = await import('./grid-pdf.js');
       read = await readGridPdf(file, bytes, course);
     } else {
       warnings.push({ place: { file }, message: grading(course.lang).messages.ignoredFile });
