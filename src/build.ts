@@ -17,7 +17,6 @@ import { fontAssets } from './render/styles.js';
 import { printResults, scoresSheetOutput } from './grade/grade-course.js';
 import { readResults } from './grade/read-results.js';
 import { defaultGradesDir } from './project.js';
-import { addGridForm } from './forms/grid-form.js';
 import { LeakGuard, LeakGuards } from './verify/leak-guard.js';
 import { answerKeySourceTexts, studentSourceTexts, trainerFragments } from './verify/trainer-fragments.js';
 import { htmlEdition, markdownEdition } from './write/editions.js';
@@ -112,9 +111,15 @@ async function finishDocument(ctx: BuildContext, { doc, course, editions, drawin
   const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing);
   const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
   ctx.reportPrinted(doc.path, printed.fromCache, total);
-  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: doc.form ? await addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
+  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: doc.form ? await withForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
   const [files, md] = await Promise.all([ctx.made([pdf, ...htmlEdition(doc, printed.html, ctx.fonts)], guard), markdown]);
   return [...files, ...md];
+}
+
+/** A grid's fields, put on its printed page. The forms' code and fonts (fontkit: half a second to load) are loaded with the first grid printed. */
+async function withForm(pdf: Uint8Array, course: Course): Promise<Uint8Array> {
+  const { addGridForm } = await import('./forms/grid-form.js');
+  return addGridForm(pdf, course);
 }
 
 /** What the build's pages may load: the bundled fonts and Mermaid's modules. */

@@ -4,7 +4,6 @@ import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { contentsLayout, contentsOnly, fillContents } from './contents.js';
 import type { RawPrint } from './print-cache.js';
-import { loadPdf, pdfOutline, replacePages } from './read-pdf.js';
 
 const pageTimeout = 60_000;
 
@@ -28,6 +27,10 @@ export interface FreshPrint {
   pdf: Uint8Array | PDFDocument;
 }
 
+// pdf-lib takes about half a second to load: loaded once a first page is printed, while Chromium
+// prints the next ones, rather than before Chromium has even started.
+const readPdf = () => import('./read-pdf.js');
+
 /** Prints one document in a page of the session; a document with contents gets their page numbers (see contents.ts). */
 export function printDocument(doc: Document, html: string, session: BrowserSession): Promise<FreshPrint> {
   let long = false;
@@ -36,6 +39,7 @@ export function printDocument(doc: Document, html: string, session: BrowserSessi
     if (!doc.hasToc) return fresh({ pdf: await printHtml(page, html), html });
     const blank = fillContents(html, new Map());
     const first = await printHtml(page, blank);
+    const { loadPdf, pdfOutline, replacePages } = await readPdf();
     const printed = await loadPdf(first);
     long = printed.getPageCount() > longDocument;
     const { pages, range } = contentsLayout(doc.headings, new Set(doc.contents), pdfOutline(printed));
@@ -59,6 +63,7 @@ export function printDocument(doc: Document, html: string, session: BrowserSessi
  */
 export async function assemble(print: RawPrint): Promise<Uint8Array | PDFDocument> {
   if (!print.contents) return print.pdf;
+  const { loadPdf, replacePages } = await readPdf();
   const pdf = await loadPdf(print.pdf);
   if (!(await replacePages(pdf, print.contents.range, print.contents.pdf))) {
     throw new Error('the contents printed apart no longer fit their pages');

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
-import { finalizePdf, type PdfMetadata } from './finalize-pdf.js';
+import type { PdfMetadata } from './finalize-pdf.js';
 import { PrintCache, type FinishedPdf } from './print-cache.js';
 import { assemble, printDocument } from './print-document.js';
 import { PrintQueue } from './queue.js';
@@ -45,7 +45,8 @@ export class Printer {
       printed = await this.queue.run(priority, () => withRetry(() => printDocument(doc, html, this.session)));
       await this.cache.keepPrint(printKey, printed.raw);
     }
-    // Finished once the page is free for the next document.
+    // Finished once the page is free for the next document (pdf-lib loaded then: see print-document.ts).
+    const { finalizePdf } = await import('./finalize-pdf.js');
     const { bytes, pages } = await finalizePdf(printed.pdf, metadata);
     const result = { pdf: bytes, pages, html: printed.raw.html };
     await this.cache.keepFinished(finishedKey, result);
