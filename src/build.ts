@@ -109,17 +109,13 @@ async function finishDocument(ctx: BuildContext, { doc, course, editions, drawin
   // The Markdown edition comes from the course, not from the print: checked while the PDF prints.
   const markdown = ctx.made(markdownEdition(doc, editions[doc.audience]), guard);
   const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing);
+  // The forms' code and fonts (fontkit: half a second to load) load while the grid prints.
+  const forms = doc.form ? import('./forms/grid-form.js') : undefined;
   const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
   ctx.reportPrinted(doc.path, printed.fromCache, total);
-  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: doc.form ? await withForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
+  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: forms ? await (await forms).addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
   const [files, md] = await Promise.all([ctx.made([pdf, ...htmlEdition(doc, printed.html, ctx.fonts)], guard), markdown]);
   return [...files, ...md];
-}
-
-/** A grid's fields, put on its printed page. The forms' code and fonts (fontkit: half a second to load) are loaded with the first grid printed. */
-async function withForm(pdf: Uint8Array, course: Course): Promise<Uint8Array> {
-  const { addGridForm } = await import('./forms/grid-form.js');
-  return addGridForm(pdf, course);
 }
 
 /** What the build's pages may load: the bundled fonts and Mermaid's modules. */

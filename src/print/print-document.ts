@@ -27,8 +27,7 @@ export interface FreshPrint {
   pdf: Uint8Array | PDFDocument;
 }
 
-// pdf-lib takes about half a second to load: loaded once a first page is printed, while Chromium
-// prints the next ones, rather than before Chromium has even started.
+// pdf-lib, loaded while the first documents print (see printer.ts).
 const readPdf = () => import('./read-pdf.js');
 
 /** Prints one document in a page of the session; a document with contents gets their page numbers (see contents.ts). */

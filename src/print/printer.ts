@@ -29,6 +29,9 @@ export class Printer {
   }
 
   async print(doc: Document, html: string, metadata: PdfMetadata): Promise<Printed> {
+    // pdf-lib (half a second to load) loads while Chromium prints: neither before the build
+    // starts Chromium nor once a print waits for it.
+    const finishing = import('./finalize-pdf.js');
     const printKey = this.cache.printKey(html);
     const finishedKey = this.cache.finishedKey(printKey, metadata);
     const finished = await this.cache.finished(finishedKey);
@@ -45,8 +48,8 @@ export class Printer {
       printed = await this.queue.run(priority, () => withRetry(() => printDocument(doc, html, this.session)));
       await this.cache.keepPrint(printKey, printed.raw);
     }
-    // Finished once the page is free for the next document (pdf-lib loaded then: see print-document.ts).
-    const { finalizePdf } = await import('./finalize-pdf.js');
+    // Finished once the page is free for the next document.
+    const { finalizePdf } = await finishing;
     const { bytes, pages } = await finalizePdf(printed.pdf, metadata);
     const result = { pdf: bytes, pages, html: printed.raw.html };
     await this.cache.keepFinished(finishedKey, result);
