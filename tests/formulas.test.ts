@@ -60,7 +60,7 @@ describe('dollars', () => {
     const { html } = markdownToHtml(tree, { lang: 'fr', file: 'x.md', contentDir: '.' });
     expect(html).toContain('5\u00A0$ par mois');
     expect(html.replace(/\u00AD/g, '')).toContain('«\u202Fconvergente\u202F»\u202F: 2\u00A0s');
-    // Each formula's text is KaTeX's, to the character (KaTeX's own no-break spaces in \\text included).
+    // Each formula's text is KaTeX's, to the character (KaTeX's own no-break spaces in \text included).
     const formulas = elementsWithClass(parseHtml(html), ['katex']).map((f) => hastToString(f));
     expect(formulas).toEqual([formulaText('\\{x : f(x) \\ge 1\\}', false), formulaText('\\frac{a}{b}', true), formulaText(text, false)]);
     expect(formulas[2]).toContain('"convergente"');
