@@ -213,51 +213,29 @@ export const en: Dictionary = {
       options: {
         content: ['--content DIR', 'the course folder (course.yaml and cases/); content by default'],
         grades: ['--grades DIR', 'the groups’ grades (CSV scores sheets, filled grid PDFs); grades/ beside the course by default'],
+        checkedGrades: ['--grades DIR', 'the grades folder, checked too; grades/ beside the course by default'],
         out: ['--out DIR', 'the output folder; dist by default'],
+        port: ['--port PORT', 'the local server’s port; 4173 by default (0: any free port)'],
         noCache: ['--no-cache', 'draws and prints everything again'],
+        noCacheEachBuild: ['--no-cache', 'draws and prints everything again on every build'],
+        newContent: ['--content DIR', 'folder to create (required); it must be empty or absent'],
+        force: ['--force', 'replaces course.yaml and cases/*.md in a folder that is not empty'],
         quiet: ['--quiet', 'shows errors only'],
         debug: ['--debug', 'shows the technical detail of errors'],
       },
-      commands: {
-        build: {
-          synopsis: 'npm run build:pdf -- [--content DIR] [--out DIR] [--grades DIR] [--no-cache] [--quiet] [--debug]',
-          about: '',
-          options: ['content', 'grades', 'out', 'noCache', 'quiet', 'debug'],
-        },
-        check: {
-          synopsis: 'npm run check -- [--content DIR] [--grades DIR] [--quiet] [--debug]',
-          about: 'Checks the whole course (metadata, Markdown, links, Mermaid diagrams) without printing any PDF.',
-          options: ['content', ['--grades DIR', 'the grades folder, checked too; grades/ beside the course by default'], 'quiet', 'debug'],
-        },
-        dev: {
-          synopsis: 'npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]',
-          about: `Builds the course, serves it on http://localhost:PORT (HTML and PDF editions), then
+      arguments: { file: 'FILE.md', caseName: '"Case name"' },
+      about: {
+        build: '',
+        check: 'Checks the whole course (metadata, Markdown, links, Mermaid diagrams) without printing any PDF.',
+        dev: `Builds the course, serves it on http://localhost:PORT (HTML and PDF editions), then
 rebuilds it and reloads the page whenever the content, the templates or the styles change.`,
-          options: ['content', 'out', ['--port PORT', 'the local server’s port; 4173 by default (0: any free port)'], ['--no-cache', 'draws and prints everything again on every build'], 'debug'],
-        },
-        grade: {
-          synopsis: 'npm run grade -- [--content DIR] [--grades DIR] [--out DIR] [--no-cache] [--quiet] [--debug]',
-          about: `Reads the grades (CSV scores sheets, filled grid PDFs) and writes DIR/results/ only:
+        grade: `Reads the grades (CSV scores sheets, filled grid PDFs) and writes DIR/results/ only:
 a feedback sheet per group and case, the class summary and the results as CSV.`,
-          options: ['content', 'grades', 'out', 'noCache', 'quiet', 'debug'],
-        },
-        newCase: {
-          synopsis: 'npm run new:case -- "Case name" [--content DIR]',
-          about: `Creates the next case in cases/ (number and name), ready to fill in, from the
+        newCase: `Creates the next case in cases/ (number and name), ready to fill in, from the
 course’s own scaffold (templates/case.md) when it has one.`,
-          options: ['content'],
-        },
-        import: {
-          synopsis: 'npm run import -- FILE.md --content DIR [--force] [--quiet]',
-          about: `Reads a workshop written as one Markdown document (title, arrangements, cases with a
+        import: `Reads a workshop written as one Markdown document (title, arrangements, cases with a
 statement and a solution, presentation template, checklist) and writes the course folder:
 course.yaml and cases/.`,
-          options: [
-            ['--content DIR', 'folder to create (required); it must be empty or absent'],
-            ['--force', 'replaces course.yaml and cases/*.md in a folder that is not empty'],
-            'quiet',
-          ],
-        },
       },
     },
     unknownOption: 'unknown option: {option}',

@@ -211,50 +211,28 @@ export const fr = {
       options: {
         content: ['--content DIR', 'dossier du cours (course.yaml et cases/) ; par défaut content'],
         grades: ['--grades DIR', 'notes des groupes (feuilles de notes CSV, grilles PDF remplies) ; par défaut grades/ à côté du cours'],
+        checkedGrades: ['--grades DIR', 'dossier des notes, vérifiées aussi ; par défaut grades/ à côté du cours'],
         out: ['--out DIR', 'dossier de sortie ; par défaut dist'],
+        port: ['--port PORT', 'port du serveur local ; par défaut 4173 (0 : un port libre)'],
         noCache: ['--no-cache', 'redessine et réimprime tout'],
+        noCacheEachBuild: ['--no-cache', 'redessine et réimprime tout à chaque construction'],
+        newContent: ['--content DOSSIER', 'dossier à créer (obligatoire) ; il doit être vide ou absent'],
+        force: ['--force', 'remplace course.yaml et cases/*.md d’un dossier qui n’est pas vide'],
         quiet: ['--quiet', 'n’affiche que les erreurs'],
         debug: ['--debug', 'affiche le détail technique des erreurs'],
       },
-      commands: {
-        build: {
-          synopsis: 'npm run build:pdf -- [--content DIR] [--out DIR] [--grades DIR] [--no-cache] [--quiet] [--debug]',
-          about: '',
-          options: ['content', 'grades', 'out', 'noCache', 'quiet', 'debug'],
-        },
-        check: {
-          synopsis: 'npm run check -- [--content DIR] [--grades DIR] [--quiet] [--debug]',
-          about: 'Vérifie tout le cours (métadonnées, Markdown, liens, schémas Mermaid) sans imprimer de PDF.',
-          options: ['content', ['--grades DIR', 'dossier des notes, vérifiées aussi ; par défaut grades/ à côté du cours'], 'quiet', 'debug'],
-        },
-        dev: {
-          synopsis: 'npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]',
-          about: `Construit le cours, le sert sur http://localhost:PORT (éditions HTML et PDF), puis le
+      arguments: { file: 'FICHIER.md', caseName: '"Nom du cas"' },
+      about: {
+        build: '',
+        check: 'Vérifie tout le cours (métadonnées, Markdown, liens, schémas Mermaid) sans imprimer de PDF.',
+        dev: `Construit le cours, le sert sur http://localhost:PORT (éditions HTML et PDF), puis le
 reconstruit et recharge la page à chaque modification du contenu, des modèles ou des styles.`,
-          options: ['content', 'out', ['--port PORT', 'port du serveur local ; par défaut 4173 (0 : un port libre)'], ['--no-cache', 'redessine et réimprime tout à chaque construction'], 'debug'],
-        },
-        grade: {
-          synopsis: 'npm run grade -- [--content DIR] [--grades DIR] [--out DIR] [--no-cache] [--quiet] [--debug]',
-          about: `Lit les notes (feuilles de notes CSV, grilles PDF remplies) et écrit seulement DIR/results/ :
+        grade: `Lit les notes (feuilles de notes CSV, grilles PDF remplies) et écrit seulement DIR/results/ :
 une fiche de retour par groupe et par cas, la synthèse de la classe et les résultats en CSV.`,
-          options: ['content', 'grades', 'out', 'noCache', 'quiet', 'debug'],
-        },
-        newCase: {
-          synopsis: 'npm run new:case -- "Nom du cas" [--content DIR]',
-          about: `Crée le cas suivant dans cases/ (numéro et nom), prêt à compléter, à partir du
+        newCase: `Crée le cas suivant dans cases/ (numéro et nom), prêt à compléter, à partir du
 gabarit du cours (templates/case.md) s’il en a un.`,
-          options: ['content'],
-        },
-        import: {
-          synopsis: 'npm run import -- FICHIER.md --content DOSSIER [--force] [--quiet]',
-          about: `Lit un atelier écrit d’un seul tenant en Markdown (titre, modalités, cas avec énoncé et
+        import: `Lit un atelier écrit d’un seul tenant en Markdown (titre, modalités, cas avec énoncé et
 correction, restitution, checklist) et écrit le dossier de cours : course.yaml et cases/.`,
-          options: [
-            ['--content DOSSIER', 'dossier à créer (obligatoire) ; il doit être vide ou absent'],
-            ['--force', 'remplace course.yaml et cases/*.md d’un dossier qui n’est pas vide'],
-            'quiet',
-          ],
-        },
       },
     },
     unknownOption: 'option inconnue : {option}',
