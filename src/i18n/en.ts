@@ -128,6 +128,7 @@ export const en: Dictionary = {
     root: '(root)',
     idFormat: 'lowercase letters, digits and dashes',
     langFormat: 'a language code such as fr or en',
+    langUnsupported: 'casebook prints in fr or en; another language needs its dictionary in src/i18n/',
     diagramNear: 'near “{near}” ({expected})',
     leak: 'trainer-only content found in a student file ({file}): “{text}”.',
   },

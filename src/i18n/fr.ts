@@ -126,6 +126,7 @@ export const fr = {
     root: '(racine)',
     idFormat: 'lettres minuscules, chiffres et tirets',
     langFormat: 'un code de langue comme fr ou en',
+    langUnsupported: 'casebook imprime en fr ou en ; une autre langue demande son dictionnaire dans src/i18n/',
     diagramNear: 'près de « {near} » ({expected})',
     leak: 'contenu réservé au formateur trouvé dans un fichier apprenant ({file}) : « {text} ».',
   },
