@@ -3,8 +3,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
 import type { Root } from 'mdast';
+import { build } from '../src/build.js';
 import { selectEdition, withoutTrainerOnly } from '../src/edition/select-edition.js';
 import type { Course } from '../src/model.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
@@ -20,7 +20,8 @@ import { readCourse } from './helpers/stages.js';
 // Generated case documents: every trainer-only construct in every Markdown context where
 // casebook's directives apply, and code, diagrams, titled links and images inside solutions and
 // notes, each carrying a marker of its own. No marker may reach a student output; each must
-// reach the trainer's.
+// reach the trainer's. The leak guard, handed the trainer's output, finds each trainer-only
+// formula by its glyphs, and takes nothing of the student's for a leak.
 
 const seed = 14;
 const runs = 400;

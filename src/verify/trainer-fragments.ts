@@ -19,16 +19,17 @@ export function trainerFragments(course: Course, studentTexts: string[], kept: r
   const candidates = new Map<string, Fragment>();
   for (const c of course.cases) {
     const { texts, formulas } = trainerOnly(c.tree, kept);
-    const fragments = [...[...texts, ...Object.values(c.indicators).flat()].map((t) => wordsFragment(t.trim())), ...formulas.flatMap(formulaFragments)];
-    for (const f of fragments) if (fragmentLength(f) >= minimumLength) candidates.set(`${f.kind}\0${f.key}`, f);
+    const words = [...texts, ...Object.values(c.indicators).flat()].map((t) => wordsFragment(t.trim()));
+    for (const f of [...words, ...formulas.flatMap(formulaFragments)]) if (fragmentLength(f) >= minimumLength) candidates.set(`${f.kind}\0${f.key}`, f);
   }
   const shared = new Set(new FragmentFinder([...candidates.values()]).in(studentTexts.join('\n')));
   return [...candidates.values()].filter((f) => !shared.has(f));
 }
 
 /**
- * A formula with no words around it is found by its glyphs: as KaTeX renders them (PDF, HTML)
- * and as its LaTeX is written (Markdown). The message quotes it as written.
+ * A formula is also looked for on its own, so that one with no words around it is found: by its
+ * glyphs as KaTeX renders them (PDF, HTML) and as its LaTeX is written (Markdown). The message
+ * quotes it as written.
  */
 function formulaFragments(formula: Formula): Fragment[] {
   const written = formula.type === 'math' ? `$$${formula.value}$$` : `$${formula.value}$`;
