@@ -14,7 +14,7 @@ import { formulaText, formulaTree, katexSanitizeSchema } from '../src/render/for
 import { elementsWithClass, parseHtml } from '../src/render/html-tree.js';
 import { markdownToHtml } from '../src/render/markdown-to-html.js';
 import type { Output } from '../src/model.js';
-import { type Fragment, FragmentFinder } from '../src/verify/fragments.js';
+import { type Fragment, FragmentFinder, glyphsFragment } from '../src/verify/fragments.js';
 import { checkStudentOutputs } from '../src/verify/leak-guard.js';
 import { studentSourceTexts, trainerFragments } from '../src/verify/trainer-fragments.js';
 import { runCli } from './helpers/cli.js';
@@ -66,6 +66,17 @@ describe('dollars', () => {
     expect(formulas[2]).toContain('"convergente"');
     expect(html).toContain('class="katex-display"');
     expect(html).not.toContain('katex-mathml');
+  });
+});
+
+describe('a trainer-only formula, for the leak guard', () => {
+  it('is found by its glyphs in any order, in one run of the text, and not with one glyph other', () => {
+    const formula = glyphsFragment(formulaText(String.raw`\mu(N) \le \sum_{n} \mu(N_n) = 0`, true), '$$…$$');
+    const find = (text: string) => new FragmentFinder([formula]).in(text);
+    // As pdfjs reads it from Chromium's print: the base line first, then the limits and the subscripts.
+    expect(find('Par croissance, la suite converge.\nμ(N ) ≤ μ(N ) =\nn\n∑ n 0\nsuite')).toEqual([formula]);
+    expect(find('μ(N ) ≥ μ(N ) =\nn\n∑ n 0')).toEqual([]);
+    expect(find('μ(N ) ≤ μ(N ) = x\nn\n∑ n 0')).toEqual([]);
   });
 });
 
