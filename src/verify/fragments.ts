@@ -16,12 +16,12 @@ export interface Fragment {
 }
 
 /** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
-export function squash(text: string): string {
+function squash(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Every character a reader gets but spaces and invisible ones (KaTeX's zero-width spaces, soft hyphens). */
-export function glyphs(text: string): string {
+function glyphs(text: string): string {
   return text.normalize('NFKC').replace(/[\s\p{Cc}\p{Cf}]+/gu, '');
 }
 
