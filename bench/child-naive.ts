@@ -30,13 +30,13 @@ t = performance.now();
 const puppeteerConfig = join(opts.workDir, 'puppeteer.json');
 await writeFile(puppeteerConfig, JSON.stringify({ executablePath: opts.chromium, args: opts.args }));
 const diagrams = [...new Map(docs.flatMap((d) => d.diagrams).map((d) => [d.id, d])).values()];
-const svgs = new Map<string, string>();
+const svgs = new Map<string, { svg: string }>();
 for (const d of diagrams) {
   const input = join(opts.workDir, `${d.id}.mmd`);
   const output = join(opts.workDir, `${d.id}.svg`);
   await writeFile(input, d.source);
   await run(join(process.cwd(), 'node_modules/.bin/mmdc'), ['-q', '-t', 'neutral', '-p', puppeteerConfig, '-i', input, '-o', output]);
-  svgs.set(d.id, (await readFile(output, 'utf8')).replace(/^<\?xml[^>]*>\s*/, ''));
+  svgs.set(d.id, { svg: (await readFile(output, 'utf8')).replace(/^<\?xml[^>]*>\s*/, '') });
 }
 const mmdcMs = performance.now() - t;
 

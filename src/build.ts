@@ -1,5 +1,5 @@
 import type { Cache } from './cache/cache.js';
-import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
+import { drawDiagrams, fillDiagrams, unreadableDiagrams, type Drawing } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
 import { selectEditions, type Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
@@ -62,14 +62,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache),
         new LeakGuard(trainerFragments(course, answerKeySourceTexts(editions.student, editions.answers), ['solution']), course.lang, ctx.cache, 'answers'),
       ]);
+      const diagrams = docs.flatMap((d) => d.diagrams);
       const drawing = stages.run('diagrams', () =>
-        drawDiagrams(docs.flatMap((d) => d.diagrams), { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
+        drawDiagrams(diagrams, { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
       );
       // Mermaid's page is one page more in the browser while it draws.
       ctx.printer.queue.narrowWhile(drawing);
       // Documents without diagrams print while Mermaid loads and draws; each is verified once made.
       stages.start('print');
-      const [, finished, results] = await Promise.all([
+      const [drawings, finished, results] = await Promise.all([
         drawing,
         Promise.all(docs.map((doc) => finishDocument(ctx, { doc, course, editions, drawing, guard, total: docs.length }))),
         grades && printResults(grades, { course, templates, css, date: settings.date, session, printer: ctx.printer, cache: ctx.cache }),
@@ -87,7 +88,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await writeOutput(options.outDir, outputs);
       await ctx.built();
       stages.end('write');
-      return { course, outputs, warnings: [...warnings, ...(results?.warnings ?? [])], cache: ctx.cache.stats, browserStarted: session.used };
+      return { course, outputs, warnings: [...warnings, ...unreadableDiagrams(diagrams, drawings, course.lang), ...(results?.warnings ?? [])], cache: ctx.cache.stats, browserStarted: session.used };
     });
   } finally {
     await unlock();
@@ -99,7 +100,7 @@ interface DocumentJob {
   course: Course;
   editions: Editions;
   /** Every diagram drawn, by id. */
-  drawing: Promise<Map<string, string>>;
+  drawing: Promise<Map<string, Drawing>>;
   guard: LeakGuards;
   total: number;
 }

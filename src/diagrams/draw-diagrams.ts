@@ -8,7 +8,8 @@ import type { Diagram } from '../model.js';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser-session.js';
 import { diagramSchema } from '../render/sanitize-schema.js';
-import { mermaidConfig, mermaidVersion, openMermaid, parseDiagram, renderDiagram, type ParseResult } from './mermaid-page.js';
+import { landscapeArea, portraitArea } from './print-area.js';
+import { mermaidConfig, mermaidVersion, openMermaid, parseDiagram, renderDiagram, smallestText, type ParseResult } from './mermaid-page.js';
 
 export interface DrawOptions {
   session: BrowserSession;
@@ -18,23 +19,30 @@ export interface DrawOptions {
   lang: string;
 }
 
+/** A diagram as Mermaid drew it for print. */
+export interface Drawing {
+  svg: string;
+  /** The size of its smallest text in the drawing's own units, as laid out; none without text. */
+  textSize?: number;
+}
+
 /**
  * Draws every distinct diagram once, in one page that keeps Mermaid loaded. A drawing that fails,
  * or that is Mermaid's "Syntax error" picture (drawn without failing), is never printed: every
  * diagram is then parsed, to name each error with its line.
  */
-export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): Promise<Map<string, string>> {
+export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): Promise<Map<string, Drawing>> {
   const unique = distinct(diagrams);
   const config = mermaidConfig({ fontFamily: options.fontFamily });
   const keyOf = (d: Diagram) => Cache.key(drawingVersion, d.source, mermaidVersion, JSON.stringify(config), options.fontCss);
-  const svgs = new Map<string, string>();
+  const drawings = new Map<string, Drawing>();
   const missing: Diagram[] = [];
   for (const d of unique) {
     const cached = await options.cache.get('diagrams', keyOf(d));
-    if (cached) svgs.set(d.id, cached.toString('utf8'));
+    if (cached) drawings.set(d.id, JSON.parse(cached.toString('utf8')) as Drawing);
     else missing.push(d);
   }
-  if (missing.length === 0) return svgs;
+  if (missing.length === 0) return drawings;
   await options.session.withPage({ javaScript: true }, async (page) => {
     await openMermaid(page, options.fontCss, config);
     for (const d of missing) {
@@ -48,15 +56,17 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
       const svg = sanitizeDrawing(stableIds(mergeWords(drawn.svg), d.id));
-      svgs.set(d.id, svg);
-      await options.cache.put('diagrams', keyOf(d), svg);
+      // Measured as it will print: after the sanitizer, with the print's style sheet.
+      const drawing: Drawing = { svg, textSize: await smallestText(page, svg) };
+      drawings.set(d.id, drawing);
+      await options.cache.put('diagrams', keyOf(d), JSON.stringify(drawing));
     }
   });
-  return svgs;
+  return drawings;
 }
 
 /** Changes with what the build does to Mermaid's drawings (below), so that cached ones follow. */
-const drawingVersion = 'drawing-v3';
+const drawingVersion = 'drawing-v4';
 
 /** A drawing through the diagram schema: whatever a diagram's source made Mermaid write, nothing active reaches a page. */
 export function sanitizeDrawing(svg: string): string {
@@ -125,24 +135,53 @@ function readableReason(message: string, lang: string): string {
   return format(messages(lang).diagramNear, { near: near ?? '', expected: expected.length > 140 ? `${expected.slice(0, 140)}…` : expected });
 }
 
-/** Puts each drawing in its placeholder; one too wide for the column takes a landscape page. */
-export function fillDiagrams(html: string, svgs: Map<string, string>): string {
+/** Puts each drawing in its placeholder; one whose text would print too small in the column takes a landscape page. */
+export function fillDiagrams(html: string, drawings: Map<string, Drawing>): string {
   return html.replace(/<figure class="diagram" data-diagram="([0-9a-f]+)"><\/figure>/g, (whole, id: string) => {
-    const svg = svgs.get(id);
-    if (!svg) return whole;
-    const width = drawnWidth(svg);
-    const landscape = width !== undefined && width > widestPortraitPx;
-    return `<figure class="diagram${landscape ? ' landscape' : ''}" data-diagram="${id}">${svg}</figure>`;
+    const drawing = drawings.get(id);
+    if (!drawing) return whole;
+    return `<figure class="diagram${placeDrawing(drawing).landscape ? ' landscape' : ''}" data-diagram="${id}">${drawing.svg}</figure>`;
   });
 }
 
-// Mermaid's labels are 14 px; scaled to the A4 column (174 mm, 658 px) a drawing wider than this
-// would print them under 7 pt.
-const widestPortraitPx = 658 / (7 / 10.5);
+/** Below this size a drawing's text is too small to read: it takes a landscape page, and the build warns when even that is not enough. */
+export const smallestLegiblePt = 7;
 
-function drawnWidth(svg: string): number | undefined {
-  const maxWidth = /^<svg[^>]*max-width:\s*([\d.]+)px/.exec(svg);
-  if (maxWidth) return Number(maxWidth[1]);
-  const viewBox = /^<svg[^>]*viewBox="[-\d.]+ [-\d.]+ ([\d.]+) /.exec(svg);
-  return viewBox ? Number(viewBox[1]) : undefined;
+export interface Placement {
+  landscape: boolean;
+  /** The printed size in pt of the drawing's smallest text. */
+  textPt?: number;
+}
+
+/** A landscape page when the drawing's smallest text would print under 7 pt in the column and larger on that page. */
+export function placeDrawing(drawing: Drawing): Placement {
+  const size = drawnSize(drawing.svg);
+  if (!size || drawing.textSize === undefined) return { landscape: false };
+  // The drawing is never enlarged; it shrinks to the column's width and the page's height.
+  const printedPt = (page: { width: number; height: number }) =>
+    drawing.textSize! * Math.min(1, Math.min(size.width, page.width) / size.viewWidth, page.height / size.viewHeight) * 0.75;
+  const upright = printedPt(portraitArea);
+  const turned = printedPt(landscapeArea);
+  return upright < smallestLegiblePt && turned > upright ? { landscape: true, textPt: turned } : { landscape: false, textPt: upright };
+}
+
+/** The diagrams whose text prints under 7 pt even on a landscape page, at their line in the Markdown. */
+export function unreadableDiagrams(diagrams: Diagram[], drawings: Map<string, Drawing>, lang: string): Problem[] {
+  const problems = new Map<string, Problem>();
+  for (const d of diagrams) {
+    const drawing = drawings.get(d.id);
+    const textPt = drawing && placeDrawing(drawing).textPt;
+    if (textPt === undefined || textPt >= smallestLegiblePt) continue;
+    problems.set(`${d.place.file}:${d.place.line}`, { place: d.place, message: format(messages(lang).diagramTooSmall, { size: textPt.toFixed(1) }) });
+  }
+  return [...problems.values()];
+}
+
+/** The width Mermaid gives a drawing (its max-width, or its width) and the size of its viewBox (0 high when it has none: no limit). */
+function drawnSize(svg: string): { width: number; viewWidth: number; viewHeight: number } | undefined {
+  const tag = /^<svg[^>]*>/.exec(svg)?.[0] ?? '';
+  const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(tag);
+  const width = (/max-width:\s*([\d.]+)px/.exec(tag) ?? /\swidth="([\d.]+)(?:px)?"/.exec(tag))?.[1];
+  if (!viewBox) return width === undefined ? undefined : { width: Number(width), viewWidth: Number(width), viewHeight: 0 };
+  return { width: Number(width ?? viewBox[1]), viewWidth: Number(viewBox[1]), viewHeight: Number(viewBox[2]) };
 }

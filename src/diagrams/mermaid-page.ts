@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Asset } from '../print/browser-session.js';
+import { portraitArea } from './print-area.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +35,11 @@ export interface MermaidConfig {
   fontFamily: string;
 }
 
+// What Mermaid 11's own style sheets miss, added inside each drawing (scoped to it by Mermaid): a
+// mindmap node whose label its shared shapes draw (circle, square, hexagon) places it for a text
+// anchored in its middle.
+const printFixes = '.mindmap-node > .label[transform^="translate(0,"] text { text-anchor: middle; }';
+
 /**
  * Mermaid's settings for print: SVG text rather than HTML labels (vector, and the text can be
  * read back from the PDF), a grey theme that reads in black and white, no script in labels.
@@ -47,10 +53,24 @@ export function mermaidConfig(config: MermaidConfig): Record<string, unknown> {
     secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'htmlLabels'],
     theme: 'neutral',
     fontFamily: config.fontFamily,
-    themeVariables: { fontFamily: config.fontFamily, fontSize: '14px' },
+    themeVariables: {
+      fontFamily: config.fontFamily,
+      fontSize: '14px',
+      // Mermaid's smallest built-in texts (10 px) would print under 7 pt as soon as a drawing is scaled down.
+      commitLabelFontSize: '12px',
+      tagLabelFontSize: '12px',
+      packet: { byteFontSize: '12px', labelFontSize: '14px' },
+      cynefin: { itemFontSize: 14 },
+    },
     htmlLabels: false,
     deterministicIds: true,
     flowchart: { htmlLabels: false, useMaxWidth: true, curve: 'basis', padding: 12, nodeSpacing: 30, rankSpacing: 40 },
+    // A gantt chart takes the width of the page that draws it: drawn to the column's, it prints at its size.
+    gantt: { useWidth: Math.floor(portraitArea.width) },
+    'wardley-beta': { labelFontSize: 12, axisFontSize: 14 },
+    // A journey names fonts of its own for its title and tasks, which a print page does not have.
+    journey: { titleFontFamily: config.fontFamily, taskFontFamily: config.fontFamily },
+    themeCSS: printFixes,
   };
 }
 
@@ -102,9 +122,86 @@ export function renderDiagram(page: Page, id: string, source: string): Promise<s
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
       };
       const { svg } = await m.render(svgId, src);
-      return svg;
+      if (!svg.includes('<foreignObject')) return svg;
+      // Some diagram types (event modeling) draw their labels in HTML only, which the sanitizer
+      // drops: each line of it becomes SVG text, placed where Chromium laid it out.
+      const holder = document.createElement('div');
+      holder.innerHTML = svg;
+      document.body.append(holder);
+      try {
+        for (const object of [...holder.querySelectorAll('foreignObject')]) {
+          const toLocal = object.getScreenCTM()!.inverse();
+          const scale = Math.sqrt(Math.abs(toLocal.a * toLocal.d - toLocal.b * toLocal.c));
+          const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+          const walker = document.createTreeWalker(object, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+            const style = getComputedStyle(node.parentElement!);
+            const lines: { start: number; end: number; left: number; top: number }[] = [];
+            for (const word of node.data.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              const box = range.getBoundingClientRect();
+              if (box.width === 0) continue;
+              const line = lines.at(-1);
+              if (line && Math.abs(line.top - box.top) < 1) line.end = word.index + word[0].length;
+              else lines.push({ start: word.index, end: word.index + word[0].length, left: box.left, top: box.top });
+            }
+            for (const line of lines) {
+              const at = new DOMPoint(line.left, line.top).matrixTransform(toLocal);
+              const text = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+              const attributes = {
+                x: at.x, y: at.y, 'dominant-baseline': 'text-before-edge', 'font-family': style.fontFamily,
+                'font-size': parseFloat(style.fontSize) * scale, 'font-weight': style.fontWeight, 'font-style': style.fontStyle, fill: style.color,
+              };
+              for (const [name, value] of Object.entries(attributes)) text.setAttribute(name, String(value));
+              text.textContent = node.data.slice(line.start, line.end);
+              group.append(text);
+            }
+          }
+          // In a <switch>, the drawing's text fallback stays undrawn: the HTML replaces the switch.
+          (object.parentElement?.localName === 'switch' ? object.parentElement : object).replaceWith(group);
+        }
+        return holder.innerHTML;
+      } finally {
+        holder.remove();
+      }
     },
     id,
     printable(source),
   );
+}
+
+/**
+ * The size of a drawing's smallest text, in the drawing's own units (its viewBox), as Chromium
+ * lays it out with the print's style sheet: Mermaid's sizes differ by diagram type and by part
+ * (CSS in the drawing, attributes, scaled groups), so they are read, not assumed.
+ */
+export function smallestText(page: Page, svg: string): Promise<number | undefined> {
+  return page.evaluate((drawing) => {
+    const holder = document.createElement('div');
+    holder.innerHTML = drawing;
+    document.body.append(holder);
+    try {
+      const root = holder.querySelector('svg');
+      if (!root) return undefined;
+      const scaleOf = (m: DOMMatrix | null) => (m ? Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) : 1);
+      const rootScale = scaleOf(root.getScreenCTM());
+      let smallest: number | undefined;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!element || !node.textContent?.trim() || element.closest('style, title, desc, defs, marker, clipPath, mask, pattern, symbol')) continue;
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0 || box.width === 0) continue;
+        const graphic = element.closest('text, tspan, g, svg') as SVGGraphicsElement | null;
+        const size = (parseFloat(style.fontSize) * scaleOf(graphic?.getScreenCTM() ?? null)) / rootScale;
+        if (size > 0 && (smallest === undefined || size < smallest)) smallest = size;
+      }
+      return smallest;
+    } finally {
+      holder.remove();
+    }
+  }, svg);
 }

@@ -121,6 +121,7 @@ export const en: Dictionary = {
     remoteResource: 'remote images are not printed; save the image in the course folder',
     preformattedTooSmall: 'this preformatted block is {columns} columns wide: even on a landscape page it prints at {size} pt, too small to read; shorten its lines.',
     rawHtml: 'raw HTML is not printed (“{html}”); write it in Markdown.',
+    diagramTooSmall: 'even on a landscape page, this diagram prints its smallest text at {size} pt, too small to read; split it or shorten its labels.',
     diagramSyntax: 'invalid Mermaid diagram: {reason}',
     formulaSyntax: 'invalid formula “{formula}”; KaTeX: {reason}',
     noStatementItem: 'the statement has no “**{item}**: …” item; the “{box}” box of the diagram template will be empty.',

@@ -119,6 +119,7 @@ export const fr = {
     remoteResource: 'les images distantes ne sont pas imprimées ; enregistrez l’image dans le dossier du cours',
     preformattedTooSmall: 'ce bloc de texte préformaté a {columns} colonnes : même sur une page paysage il s’imprime en {size} pt, trop petit pour être lu ; coupez ses lignes.',
     rawHtml: 'le HTML brut n’est pas imprimé (« {html} ») ; écrivez-le en Markdown.',
+    diagramTooSmall: 'même sur une page paysage, ce schéma imprime son plus petit texte en {size} pt, trop petit pour être lu ; découpez-le ou raccourcissez ses libellés.',
     diagramSyntax: 'schéma Mermaid invalide : {reason}',
     formulaSyntax: 'formule invalide « {formula} » ; KaTeX : {reason}',
     noStatementItem: 'l’énoncé n’a pas d’élément « **{item}** : … » ; la case « {box} » du gabarit de schéma sera vide.',
