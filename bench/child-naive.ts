@@ -23,7 +23,7 @@ await mkdir(opts.workDir, { recursive: true });
 let t = performance.now();
 const { course } = parseCourse(validateCourse(await loadCourse(opts.contentDir)));
 const [templates, css] = await Promise.all([loadTemplates(defaultDirs.templates, course.lang), buildCss(defaultDirs.styles)]);
-const docs = renderDocuments({ course, editions: selectEditions(course), contentDir: opts.contentDir, templates, css, buildDate: new Date(0) });
+const docs = renderDocuments({ course, editions: selectEditions(course).editions, contentDir: opts.contentDir, templates, css, buildDate: new Date(0) });
 const renderMs = performance.now() - t;
 
 t = performance.now();

@@ -92,6 +92,18 @@ describe('Markdown errors', () => {
       'cases/cas-1-alpha.md:27:102 — le lien « img/absent.png » ne mène nulle part : aucun titre ni fichier ne correspond.',
     ]);
   });
+
+  it('a statement’s link to a heading only the trainer sees (a trainer note may link to it)', async () => {
+    const solution = '#correction-proposition-de-référence';
+    const dir = await miniWith(caseFile, (t) =>
+      t
+        .replace('au milieu.', `au milieu, voir [la correction](${solution}) et [l’énoncé](#énoncé).`)
+        .replace('à ne jamais montrer.', `à ne jamais montrer, voir [la correction](${solution}).`),
+    );
+    expect(await contentErrors(dir)).toEqual([
+      `cases/cas-1-alpha.md:27:78 — le lien « ${solution} » ne mène nulle part : aucun titre ni fichier ne correspond.`,
+    ]);
+  });
 });
 
 describe('encodings', () => {
