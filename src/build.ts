@@ -1,5 +1,5 @@
 import type { Cache } from './cache/cache.js';
-import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
+import { drawDiagrams, fillDiagrams, type Drawing } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
 import { selectEditions, type Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
@@ -99,7 +99,7 @@ interface DocumentJob {
   course: Course;
   editions: Editions;
   /** Every diagram drawn, by id. */
-  drawing: Promise<Map<string, string>>;
+  drawing: Promise<Map<string, Drawing>>;
   guard: LeakGuards;
   total: number;
 }
@@ -111,7 +111,7 @@ interface DocumentJob {
 async function finishDocument(ctx: BuildContext, { doc, course, editions, drawing, guard, total }: DocumentJob): Promise<Output[]> {
   // The Markdown edition comes from the course, not from the print: checked while the PDF prints.
   const markdown = ctx.made(markdownEdition(doc, editions[doc.audience]), guard);
-  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing);
+  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing);
   const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
   ctx.reportPrinted(doc.path, printed.fromCache, total);
   const pdf: Output = { path: doc.path, audience: doc.audience, bytes: doc.form ? await addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };

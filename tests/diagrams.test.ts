@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeWords } from '../src/diagrams/draw-diagrams.js';
+import { drawingOf, mergeWords } from '../src/diagrams/draw-diagrams.js';
 
 const word = (text: string, weight = 'normal') => `<tspan font-style="normal" class="text-inner-tspan" font-weight="${weight}">${text}</tspan>`;
 const label = (...words: string[]) => `<text y="-10.1"><tspan class="text-outer-tspan row" x="0" dy="1.1em">${words.join('')}</tspan></text>`;
@@ -13,5 +13,14 @@ describe('Mermaid drawings', () => {
     expect(mergeWords(rows)).toBe(rows);
     const placed = label('<tspan class="text-inner-tspan" dx="4">Gold</tspan><tspan class="text-inner-tspan" dx="4"> BI</tspan>');
     expect(mergeWords(placed)).toBe(placed);
+  });
+
+  it('take a landscape page when wider than a portrait column holds at 7 pt (987 px), read from the root <svg>', () => {
+    const landscape = (svg: string) => drawingOf(svg).landscape;
+    expect(landscape('<svg style="max-width: 1200.5px; background-color: white;" viewBox="0 0 500 80"><text>max-width: 1px</text></svg>')).toBe(true);
+    expect(landscape('<svg style="max-width: 900px;" viewBox="0 0 2000 80"></svg>')).toBe(false);
+    expect(landscape('<svg viewBox="-8 -8 1000 80"><g style="max-width: 10px"></g></svg>')).toBe(true);
+    expect(landscape('<svg viewBox="0 0 980 80"></svg>')).toBe(false);
+    expect(landscape('<svg></svg>')).toBe(false);
   });
 });

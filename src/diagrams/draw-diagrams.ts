@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { Cache } from '../cache/cache.js';
 import { ContentError, type Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
-import type { Diagram } from '../model.js';
+import type { Diagram, Document } from '../model.js';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser-session.js';
 import { diagramSchema } from '../render/sanitize-schema.js';
@@ -18,23 +18,29 @@ export interface DrawOptions {
   lang: string;
 }
 
+/** A diagram drawn: its SVG, and whether it is too wide for a portrait page. */
+export interface Drawing {
+  svg: string;
+  landscape: boolean;
+}
+
 /**
  * Draws every distinct diagram once, in one page that keeps Mermaid loaded. A drawing that fails,
  * or that is Mermaid's "Syntax error" picture (drawn without failing), is never printed: every
  * diagram is then parsed, to name each error with its line.
  */
-export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): Promise<Map<string, string>> {
+export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): Promise<Map<string, Drawing>> {
   const unique = distinct(diagrams);
   const config = mermaidConfig({ fontFamily: options.fontFamily });
   const keyOf = (d: Diagram) => Cache.key(drawingVersion, d.source, mermaidVersion, JSON.stringify(config), options.fontCss);
-  const svgs = new Map<string, string>();
+  const drawings = new Map<string, Drawing>();
   const missing: Diagram[] = [];
   for (const d of unique) {
     const cached = await options.cache.get('diagrams', keyOf(d));
-    if (cached) svgs.set(d.id, cached.toString('utf8'));
+    if (cached) drawings.set(d.id, JSON.parse(cached.toString('utf8')) as Drawing);
     else missing.push(d);
   }
-  if (missing.length === 0) return svgs;
+  if (missing.length === 0) return drawings;
   await options.session.withPage({ javaScript: true }, async (page) => {
     await openMermaid(page, options.fontCss, config);
     for (const d of missing) {
@@ -47,16 +53,16 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         await parseAll(page, missing, options.lang);
         throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
-      const svg = sanitizeDrawing(stableIds(mergeWords(drawn.svg), d.id));
-      svgs.set(d.id, svg);
-      await options.cache.put('diagrams', keyOf(d), svg);
+      const drawing = drawingOf(sanitizeDrawing(stableIds(mergeWords(drawn.svg), d.id)));
+      drawings.set(d.id, drawing);
+      await options.cache.put('diagrams', keyOf(d), JSON.stringify(drawing));
     }
   });
-  return svgs;
+  return drawings;
 }
 
 /** Changes with what the build does to Mermaid's drawings (below), so that cached ones follow. */
-const drawingVersion = 'drawing-v3';
+const drawingVersion = 'drawing-v4';
 
 /** A drawing through the diagram schema: whatever a diagram's source made Mermaid write, nothing active reaches a page. */
 export function sanitizeDrawing(svg: string): string {
@@ -125,14 +131,20 @@ function readableReason(message: string, lang: string): string {
   return format(messages(lang).diagramNear, { near: near ?? '', expected: expected.length > 140 ? `${expected.slice(0, 140)}…` : expected });
 }
 
-/** Puts each drawing in its placeholder; one too wide for the column takes a landscape page. */
-export function fillDiagrams(html: string, svgs: Map<string, string>): string {
-  return html.replace(/<figure class="diagram" data-diagram="([0-9a-f]+)"><\/figure>/g, (whole, id: string) => {
-    const svg = svgs.get(id);
-    if (!svg) return whole;
-    const width = drawnWidth(svg);
-    const landscape = width !== undefined && width > widestPortraitPx;
-    return `<figure class="diagram${landscape ? ' landscape' : ''}" data-diagram="${id}">${svg}</figure>`;
+/**
+ * Puts each of the document's own drawings in its placeholder; one too wide for the column takes
+ * a landscape page. The placeholder is markup casebook writes itself (remark-print-markup.ts,
+ * render-results.ts), replaced as the exact string it wrote: a case cannot write it, since raw HTML
+ * in content never reaches a page (dropped when parsed, and by remark-rehype), and only the ids of
+ * the diagrams the document's own tree holds are filled, so no other document's drawing can be
+ * pulled into it.
+ */
+export function fillDiagrams(doc: Pick<Document, 'html' | 'diagrams'>, drawings: Map<string, Drawing>): string {
+  const own = new Set(doc.diagrams.map((d) => d.id));
+  return doc.html.replace(/<figure class="diagram" data-diagram="([0-9a-f]+)"><\/figure>/g, (whole, id: string) => {
+    const drawing = own.has(id) ? drawings.get(id) : undefined;
+    if (!drawing) return whole;
+    return `<figure class="diagram${drawing.landscape ? ' landscape' : ''}" data-diagram="${id}">${drawing.svg}</figure>`;
   });
 }
 
@@ -140,9 +152,11 @@ export function fillDiagrams(html: string, svgs: Map<string, string>): string {
 // would print them under 7 pt.
 const widestPortraitPx = 658 / (7 / 10.5);
 
-function drawnWidth(svg: string): number | undefined {
-  const maxWidth = /^<svg[^>]*max-width:\s*([\d.]+)px/.exec(svg);
-  if (maxWidth) return Number(maxWidth[1]);
-  const viewBox = /^<svg[^>]*viewBox="[-\d.]+ [-\d.]+ ([\d.]+) /.exec(svg);
-  return viewBox ? Number(viewBox[1]) : undefined;
+/** A drawn SVG with its width read from its root element, as Mermaid sized it. */
+export function drawingOf(svg: string): Drawing {
+  const root = fromHtml(svg, { fragment: true }).children.find((n) => n.type === 'element' && n.tagName === 'svg');
+  const { style, viewBox } = root?.type === 'element' ? root.properties : {};
+  const maxWidth = typeof style === 'string' ? /(?:^|;)\s*max-width:\s*([\d.]+)px/.exec(style)?.[1] : undefined;
+  const width = Number(maxWidth ?? (typeof viewBox === 'string' ? viewBox.trim().split(/[\s,]+/)[2] : undefined));
+  return { svg, landscape: width > widestPortraitPx };
 }
