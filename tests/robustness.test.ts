@@ -211,6 +211,20 @@ describe('the browser', () => {
     expect(own.origin).toBe('puppeteer');
   });
 
+  it('leaves nothing in the temporary folder once closed (Chromium killed would leave its own)', async () => {
+    const tmp = await tempDir();
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    const session = new BrowserSession();
+    try {
+      await session.withPage({ javaScript: false }, (page) => page.setContent('<p>x</p>'));
+    } finally {
+      await session.close();
+      process.env.TMPDIR = previous;
+    }
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
   it('runs no script in a print page, even after the page that drew the diagrams', async () => {
     const session = new BrowserSession();
     const scripted = '<p id="x">before</p><script>document.getElementById("x").textContent = "SCRIPTRAN"</script>';
