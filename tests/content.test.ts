@@ -68,6 +68,12 @@ describe('the content checks fail when the course is wrong', () => {
     return contentErrors(dir);
   };
 
+  it('when the course is in a language casebook has no labels for', async () => {
+    expect(await edit('course.yaml', 'lang: fr', 'lang: de')).toEqual([
+      'course.yaml:3:7 — « lang » : valeur invalide (casebook imprime en fr ou en ; une autre langue demande son dictionnaire dans src/i18n/).',
+    ]);
+  });
+
   it('when the rubric does not add up to its total', async () => {
     expect(await edit('course.yaml', 'points: 5\n', 'points: 6\n')).toEqual([
       'course.yaml:24:10 — les points du barème font 21, mais le total déclaré est 20.',
