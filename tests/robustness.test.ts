@@ -8,6 +8,7 @@ import { build } from '../src/build.js';
 import { BrowserError, ContentError, formatProblem } from '../src/errors.js';
 import { BrowserSession } from '../src/print/browser-session.js';
 import { findBrowser } from '../src/print/find-browser.js';
+import { wordsFragment } from '../src/verify/fragments.js';
 import { checkStudentOutputs } from '../src/verify/leak-guard.js';
 import { runCli } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
@@ -167,7 +168,7 @@ describe('the leak guard', () => {
   it('fails a build whose student file carries trainer-only text', async () => {
     const bytes = new TextEncoder().encode('<p>Énoncé</p><p>La proposition PROSESECRETE détaillée</p>');
     await expect(
-      checkStudentOutputs([{ path: 'student/html/x.html', audience: 'student', bytes }], ['La proposition PROSESECRETE détaillée'], 'fr'),
+      checkStudentOutputs([{ path: 'student/html/x.html', audience: 'student', bytes }], [wordsFragment('La proposition PROSESECRETE détaillée')], 'fr'),
     ).rejects.toThrow(/contenu réservé au formateur trouvé dans un fichier apprenant \(student\/html\/x\.html\)/);
   });
 
@@ -179,7 +180,7 @@ describe('the leak guard', () => {
         return page.pdf();
       })
       .finally(() => session.close());
-    const fragment = ['La proposition PROSESECRETE détaillée'];
+    const fragment = [wordsFragment('La proposition PROSESECRETE détaillée')];
     await expect(checkStudentOutputs([{ path: 'student/cas-1.pdf', audience: 'student', bytes: pdf }], fragment, 'fr')).rejects.toThrow(
       /\(student\/cas-1\.pdf\)/,
     );
@@ -194,7 +195,7 @@ describe('the leak guard', () => {
   it('finds it through line breaks, soft hyphens and typography', async () => {
     const bytes = new TextEncoder().encode('La pro\u00ADpo-\nsition\u202FPROSESECRETE dé\u00ADtaillée');
     await expect(
-      checkStudentOutputs([{ path: 'student/x.md', audience: 'student', bytes }], ['La proposition PROSESECRETE détaillée'], 'fr'),
+      checkStudentOutputs([{ path: 'student/x.md', audience: 'student', bytes }], [wordsFragment('La proposition PROSESECRETE détaillée')], 'fr'),
     ).rejects.toThrow(ContentError);
   });
 });
