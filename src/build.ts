@@ -112,7 +112,7 @@ interface DocumentJob {
 async function finishDocument(ctx: BuildContext, { doc, course, editions, drawing, guard, total }: DocumentJob): Promise<Output[]> {
   // The Markdown edition comes from the course, not from the print: checked while the PDF prints.
   const markdown = ctx.made(markdownEdition(doc, editions[doc.audience]), guard);
-  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing);
+  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing);
   const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
   ctx.reportPrinted(doc.path, printed.fromCache, total);
   const pdf: Output = { path: doc.path, audience: doc.audience, bytes: doc.form ? await addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
@@ -132,14 +132,29 @@ export interface RenderedCourse {
 
 /** validate → parse → select edition → render: every stage between reading the files and the browser, shared with `check`. */
 export async function renderCourse(sources: RawCourse, settings: CourseSettings, stages: Stages, cache?: Cache): Promise<RenderedCourse> {
-  const valid = await stages.run('validate', () => validateCourse(sources));
-  const { course, warnings } = await stages.run('parse', () => parseCourse(valid));
-  const editions = await stages.run('edition', () => selectEditions(course));
+  const { course, warnings, editions } = await selectCourse(sources, stages);
   return stages.run('render', async () => {
     const [templates, css] = await Promise.all([loadTemplates(settings.templatesDir, course.lang, cache), buildCss(settings.stylesDir)]);
     const docs = renderDocuments({ course, editions, contentDir: settings.contentDir, templates, css, buildDate: settings.date });
     return { course, warnings, editions, docs, css, templates };
   });
+}
+
+export interface SelectedCourse {
+  course: Course;
+  editions: Editions;
+  /** In the order of the files they name: course.yaml's, then each case's. */
+  warnings: Problem[];
+}
+
+/** validate → parse → select edition: the course and its editions, every content error found. */
+export async function selectCourse(sources: RawCourse, stages: Stages): Promise<SelectedCourse> {
+  const valid = await stages.run('validate', () => validateCourse(sources));
+  const parsed = await stages.run('parse', () => parseCourse(valid));
+  const { editions, warnings } = await stages.run('edition', () => selectEditions(parsed.course));
+  const files = [sources.course.file, ...sources.cases.map((c) => c.file)];
+  const byFile = (a: Problem, b: Problem) => files.indexOf(a.place.file) - files.indexOf(b.place.file);
+  return { course: parsed.course, editions, warnings: [...parsed.warnings, ...warnings].sort(byFile) };
 }
 
 /** What the build's pages may load: the bundled fonts and Mermaid's modules. */

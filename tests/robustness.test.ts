@@ -93,6 +93,18 @@ describe('Markdown errors', () => {
       'cases/cas-1-alpha.md:27:102 — le lien « img/absent.png » ne mène nulle part : aucun titre ni fichier ne correspond.',
     ]);
   });
+
+  it('a statement’s link to a heading only the trainer sees (a trainer note may link to it)', async () => {
+    const solution = '#correction-proposition-de-référence';
+    const dir = await miniWith(caseFile, (t) =>
+      t
+        .replace('au milieu.', `au milieu, voir [la correction](${solution}) et [l’énoncé](#énoncé).`)
+        .replace('à ne jamais montrer.', `à ne jamais montrer, voir [la correction](${solution}).`),
+    );
+    expect(await contentErrors(dir)).toEqual([
+      `cases/cas-1-alpha.md:27:78 — le lien « ${solution} » ne mène nulle part : aucun titre ni fichier ne correspond.`,
+    ]);
+  });
 });
 
 describe('encodings', () => {
@@ -198,6 +210,20 @@ describe('the browser', () => {
     // Puppeteer's own download comes before the system's.
     const own = await findBrowser({}, (p) => p.includes('.cache/puppeteer') || p === '/usr/bin/chromium');
     expect(own.origin).toBe('puppeteer');
+  });
+
+  it('leaves nothing in the temporary folder once closed (Chromium killed would leave its own)', async () => {
+    const tmp = await tempDir();
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    const session = new BrowserSession();
+    try {
+      await session.withPage({ javaScript: false }, (page) => page.setContent('<p>x</p>'));
+    } finally {
+      await session.close();
+      process.env.TMPDIR = previous;
+    }
+    expect(await readdir(tmp)).toEqual([]);
   });
 
   it('runs no script in a print page, even after the page that drew the diagrams', async () => {

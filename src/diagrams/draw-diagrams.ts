@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { Cache } from '../cache/cache.js';
 import { ContentError, type Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
-import type { Diagram } from '../model.js';
+import type { Diagram, Document } from '../model.js';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser-session.js';
 import { diagramSchema } from '../render/sanitize-schema.js';
@@ -22,6 +22,8 @@ export interface DrawOptions {
 /** A diagram as Mermaid drew it for print. */
 export interface Drawing {
   svg: string;
+  /** Its size as Mermaid set it on its root element; none when it sets none. */
+  size?: DrawnSize;
   /** The size of its smallest text in the drawing's own units, as laid out; none without text. */
   textSize?: number;
 }
@@ -55,9 +57,9 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         await parseAll(page, missing, options.lang);
         throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
-      const svg = sanitizeDrawing(stableIds(mergeWords(drawn.svg), d.id));
       // Measured as it will print: after the sanitizer, with the print's style sheet.
-      const drawing: Drawing = { svg, textSize: await smallestText(page, svg) };
+      const svg = sanitizeDrawing(stableIds(mergeWords(drawn.svg), d.id));
+      const drawing = drawingOf(svg, await smallestText(page, svg));
       drawings.set(d.id, drawing);
       await options.cache.put('diagrams', keyOf(d), JSON.stringify(drawing));
     }
@@ -66,7 +68,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
 }
 
 /** Changes with what the build does to Mermaid's drawings (below), so that cached ones follow. */
-const drawingVersion = 'drawing-v4';
+const drawingVersion = 'drawing-v5';
 
 /** A drawing through the diagram schema: whatever a diagram's source made Mermaid write, nothing active reaches a page. */
 export function sanitizeDrawing(svg: string): string {
@@ -135,10 +137,18 @@ function readableReason(message: string, lang: string): string {
   return format(messages(lang).diagramNear, { near: near ?? '', expected: expected.length > 140 ? `${expected.slice(0, 140)}…` : expected });
 }
 
-/** Puts each drawing in its placeholder; one whose text would print too small in the column takes a landscape page. */
-export function fillDiagrams(html: string, drawings: Map<string, Drawing>): string {
-  return html.replace(/<figure class="diagram" data-diagram="([0-9a-f]+)"><\/figure>/g, (whole, id: string) => {
-    const drawing = drawings.get(id);
+/**
+ * Puts each of the document's own drawings in its placeholder; one whose text would print too
+ * small in the column takes a landscape page. The placeholder is markup casebook writes itself
+ * (remark-print-markup.ts, render-results.ts), replaced as the exact string it wrote: a case cannot
+ * write it, since raw HTML in content never reaches a page (dropped when parsed, and by
+ * remark-rehype), and only the ids of the diagrams the document's own tree holds are filled, so no
+ * other document's drawing can be pulled into it.
+ */
+export function fillDiagrams(doc: Pick<Document, 'html' | 'diagrams'>, drawings: Map<string, Drawing>): string {
+  const own = new Set(doc.diagrams.map((d) => d.id));
+  return doc.html.replace(/<figure class="diagram" data-diagram="([0-9a-f]+)"><\/figure>/g, (whole, id: string) => {
+    const drawing = own.has(id) ? drawings.get(id) : undefined;
     if (!drawing) return whole;
     return `<figure class="diagram${placeDrawing(drawing).landscape ? ' landscape' : ''}" data-diagram="${id}">${drawing.svg}</figure>`;
   });
@@ -155,11 +165,11 @@ export interface Placement {
 
 /** A landscape page when the drawing's smallest text would print under 7 pt in the column and larger on that page. */
 export function placeDrawing(drawing: Drawing): Placement {
-  const size = drawnSize(drawing.svg);
-  if (!size || drawing.textSize === undefined) return { landscape: false };
+  const { size, textSize } = drawing;
+  if (!size || textSize === undefined) return { landscape: false };
   // The drawing is never enlarged; it shrinks to the column's width and the page's height.
   const printedPt = (page: { width: number; height: number }) =>
-    drawing.textSize! * Math.min(1, Math.min(size.width, page.width) / size.viewWidth, page.height / size.viewHeight) * 0.75;
+    textSize * Math.min(1, Math.min(size.width, page.width) / size.viewWidth, size.viewHeight > 0 ? page.height / size.viewHeight : 1) * 0.75;
   const upright = printedPt(portraitArea);
   const turned = printedPt(landscapeArea);
   return upright < smallestLegiblePt && turned > upright ? { landscape: true, textPt: turned } : { landscape: false, textPt: upright };
@@ -178,10 +188,20 @@ export function unreadableDiagrams(diagrams: Diagram[], drawings: Map<string, Dr
 }
 
 /** The width Mermaid gives a drawing (its max-width, or its width) and the size of its viewBox (0 high when it has none: no limit). */
-function drawnSize(svg: string): { width: number; viewWidth: number; viewHeight: number } | undefined {
-  const tag = /^<svg[^>]*>/.exec(svg)?.[0] ?? '';
-  const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(tag);
-  const width = (/max-width:\s*([\d.]+)px/.exec(tag) ?? /\swidth="([\d.]+)(?:px)?"/.exec(tag))?.[1];
-  if (!viewBox) return width === undefined ? undefined : { width: Number(width), viewWidth: Number(width), viewHeight: 0 };
-  return { width: Number(width ?? viewBox[1]), viewWidth: Number(viewBox[1]), viewHeight: Number(viewBox[2]) };
+export interface DrawnSize {
+  width: number;
+  viewWidth: number;
+  viewHeight: number;
+}
+
+/** A drawn SVG with its size read from its root element, as Mermaid sized it. */
+export function drawingOf(svg: string, textSize?: number): Drawing {
+  const root = fromHtml(svg, { fragment: true }).children.find((n) => n.type === 'element' && n.tagName === 'svg');
+  const { style, viewBox, width } = root?.type === 'element' ? root.properties : {};
+  const maxWidth = typeof style === 'string' ? /(?:^|;)\s*max-width:\s*([\d.]+)px/.exec(style)?.[1] : undefined;
+  const box = typeof viewBox === 'string' ? viewBox.trim().split(/[\s,]+/).map(Number) : [];
+  // A width in pixels, else the viewBox's ("100%" says nothing of the drawing).
+  const drawnWidth = [maxWidth, width, box[2]].map((w) => Number(String(w).replace(/px$/, ''))).find((w) => Number.isFinite(w));
+  const size = drawnWidth === undefined ? undefined : { width: drawnWidth, viewWidth: box[2] ?? drawnWidth, viewHeight: box[3] ?? 0 };
+  return { svg, size, textSize };
 }

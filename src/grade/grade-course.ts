@@ -58,7 +58,7 @@ export async function printResults(grades: Grades, options: GradeOptions): Promi
   const drawing = drawDiagrams(summary.diagrams, { session: options.session, cache: options.cache, fontCss: options.css, fontFamily: fontStacks.body, lang: course.lang });
   const printed = await Promise.all(
     docs.map(async (doc) =>
-      options.printer.print(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing), {
+      options.printer.print(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing), {
         title: doc.title,
         subject: doc.subject,
         author: course.author ?? course.organisation,
