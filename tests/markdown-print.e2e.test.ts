@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { bundledFontFamilies } from '../src/render/fonts.js';
 import { mermaidVersion } from '../src/diagrams/mermaid-page.js';
 import type { Problem } from '../src/errors.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
@@ -213,6 +214,15 @@ describe('Markdown a trainer writes, in print', () => {
     // The root sits halfway between its two children, its label too (Mermaid 11 alone starts the label at the centre).
     const middle = (word('Stock').xMax + word('Payment').xMin) / 2;
     expect(Math.abs((word('Checkout').xMin + word('Checkout').xMax) / 2 - middle)).toBeLessThan(4);
+  });
+
+  it('prints every diagram’s text in the bundled fonts, whatever font its type names (C4, gantt axes, journey)', () => {
+    for (const pdf of ['student/case-2-diagrams.pdf', 'trainer/case-2-diagrams.pdf']) {
+      const rows = execFileSync('pdffonts', [file(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      const names = rows.map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((n) => !bundledFontFamilies.some((family) => n.startsWith(`${family}-`))), pdf).toEqual([]);
+    }
   });
 
   it('draws the same bytes on every build (gitGraph ids, gantt without a today line)', async () => {

@@ -68,7 +68,7 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
 }
 
 /** Changes with what the build does to Mermaid's drawings (below), so that cached ones follow. */
-const drawingVersion = 'drawing-v5';
+const drawingVersion = 'drawing-v6';
 
 /** A drawing through the diagram schema: whatever a diagram's source made Mermaid write, nothing active reaches a page. */
 export function sanitizeDrawing(svg: string): string {

@@ -37,8 +37,11 @@ export interface MermaidConfig {
 
 // What Mermaid 11's own style sheets miss, added inside each drawing (scoped to it by Mermaid): a
 // mindmap node whose label its shared shapes draw (circle, square, hexagon) places it for a text
-// anchored in its middle.
-const printFixes = '.mindmap-node > .label[transform^="translate(0,"] text { text-anchor: middle; }';
+// anchored in its middle; and every text in the bundled fonts, whatever a diagram type or a
+// diagram's %%{init}%% names (C4's "Open Sans", d3's axes' sans-serif): a system font would print
+// differently on every machine.
+const printFixes = (fontFamily: string) =>
+  `.mindmap-node > .label[transform^="translate(0,"] text { text-anchor: middle; } text, tspan { font-family: ${fontFamily} !important; }`;
 
 /**
  * Mermaid's settings for print: SVG text rather than HTML labels (vector, and the text can be
@@ -68,20 +71,34 @@ export function mermaidConfig(config: MermaidConfig): Record<string, unknown> {
     // A gantt chart takes the width of the page that draws it: drawn to the column's, it prints at its size.
     gantt: { useWidth: Math.floor(portraitArea.width) },
     'wardley-beta': { labelFontSize: 12, axisFontSize: 14 },
-    // A journey names fonts of its own for its title and tasks, which a print page does not have.
-    journey: { titleFontFamily: config.fontFamily, taskFontFamily: config.fontFamily },
-    themeCSS: printFixes,
+    themeCSS: printFixes(config.fontFamily),
   };
 }
+
+/**
+ * Every diagram type's own font settings (C4 has some twenty, `personFontFamily`…) set to the
+ * print's family, so that Mermaid measures its labels in the font they print in. Run in the page,
+ * on the loaded Mermaid's defaults: a new type's keys are covered too.
+ */
+const withFontFamilies = `function withFontFamilies(config, defaults) {
+  const merged = { ...config };
+  for (const [section, values] of Object.entries(defaults)) {
+    if (!values || typeof values !== 'object') continue;
+    const keys = Object.keys(values).filter((key) => key.endsWith('FontFamily'));
+    if (keys.length > 0) merged[section] = { ...Object.fromEntries(keys.map((key) => [key, config.fontFamily])), ...config[section] };
+  }
+  return merged;
+}`;
 
 /** Prepares a page that keeps Mermaid loaded, so each diagram costs one render call. */
 export async function openMermaid(page: Page, fontCss: string, config: Record<string, unknown>): Promise<void> {
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body></body></html>`);
   // A string, not a function: vitest rewrites `import()` inside a function's source.
   // Mermaid measures its labels: every face must be loaded before the first diagram.
-  await page.evaluate(`import(${JSON.stringify(mermaidOrigin + mermaidEntry)}).then(async ({ default: mermaid }) => {
+  await page.evaluate(`${withFontFamilies}
+  import(${JSON.stringify(mermaidOrigin + mermaidEntry)}).then(async ({ default: mermaid }) => {
     globalThis.mermaid = mermaid;
-    mermaid.initialize(${JSON.stringify(config)});
+    mermaid.initialize(withFontFamilies(${JSON.stringify(config)}, mermaid.mermaidAPI.defaultConfig));
     await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
   })`);
 }
