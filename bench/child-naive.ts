@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import puppeteer from 'puppeteer';
 import { defaultDirs } from '../src/build.js';
-import { fillDiagrams } from '../src/diagrams/draw-diagrams.js';
+import { drawingOf, fillDiagrams, type Drawing } from '../src/diagrams/draw-diagrams.js';
 import { selectEditions } from '../src/edition/select-edition.js';
 import { loadCourse } from '../src/load/load-course.js';
 import { parseCourse } from '../src/parse/parse-course.js';
@@ -23,20 +23,20 @@ await mkdir(opts.workDir, { recursive: true });
 let t = performance.now();
 const { course } = parseCourse(validateCourse(await loadCourse(opts.contentDir)));
 const [templates, css] = await Promise.all([loadTemplates(defaultDirs.templates, course.lang), buildCss(defaultDirs.styles)]);
-const docs = renderDocuments({ course, editions: selectEditions(course), contentDir: opts.contentDir, templates, css, buildDate: new Date(0) });
+const docs = renderDocuments({ course, editions: selectEditions(course).editions, contentDir: opts.contentDir, templates, css, buildDate: new Date(0) });
 const renderMs = performance.now() - t;
 
 t = performance.now();
 const puppeteerConfig = join(opts.workDir, 'puppeteer.json');
 await writeFile(puppeteerConfig, JSON.stringify({ executablePath: opts.chromium, args: opts.args }));
 const diagrams = [...new Map(docs.flatMap((d) => d.diagrams).map((d) => [d.id, d])).values()];
-const svgs = new Map<string, string>();
+const svgs = new Map<string, Drawing>();
 for (const d of diagrams) {
   const input = join(opts.workDir, `${d.id}.mmd`);
   const output = join(opts.workDir, `${d.id}.svg`);
   await writeFile(input, d.source);
   await run(join(process.cwd(), 'node_modules/.bin/mmdc'), ['-q', '-t', 'neutral', '-p', puppeteerConfig, '-i', input, '-o', output]);
-  svgs.set(d.id, (await readFile(output, 'utf8')).replace(/^<\?xml[^>]*>\s*/, ''));
+  svgs.set(d.id, drawingOf((await readFile(output, 'utf8')).replace(/^<\?xml[^>]*>\s*/, '')));
 }
 const mmdcMs = performance.now() - t;
 
@@ -44,7 +44,7 @@ t = performance.now();
 for (const [i, doc] of docs.entries()) {
   const browser = await puppeteer.launch({ executablePath: opts.chromium, headless: true, args: opts.args });
   const page = await browser.newPage();
-  await page.setContent(fillDiagrams(doc.html, svgs), { waitUntil: 'load' });
+  await page.setContent(fillDiagrams(doc, svgs), { waitUntil: 'load' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
   await writeFile(join(opts.workDir, `doc-${i}.pdf`), pdf);
   await browser.close();

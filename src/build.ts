@@ -1,4 +1,4 @@
-import { drawDiagrams, fillDiagrams } from './diagrams/draw-diagrams.js';
+import { drawDiagrams, fillDiagrams, unreadableDiagrams, type Drawing } from './diagrams/draw-diagrams.js';
 import { mermaidModules } from './diagrams/mermaid-page.js';
 import type { Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
@@ -59,14 +59,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache),
         new LeakGuard(trainerFragments(course, answerKeySourceTexts(editions.student, editions.answers), ['solution']), course.lang, ctx.cache, 'answers'),
       ]);
+      const diagrams = docs.flatMap((d) => d.diagrams);
       const drawing = stages.run('diagrams', () =>
-        drawDiagrams(docs.flatMap((d) => d.diagrams), { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
+        drawDiagrams(diagrams, { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
       );
       // Mermaid's page is one page more in the browser while it draws.
       ctx.printer.queue.narrowWhile(drawing);
       // Documents without diagrams print while Mermaid loads and draws; each is verified once made.
       stages.start('print');
-      const [, finished, results] = await Promise.all([
+      const [drawings, finished, results] = await Promise.all([
         drawing,
         Promise.all(docs.map((doc) => finishDocument(ctx, { doc, course, editions, drawing, guard, total: docs.length }))),
         grades && printResults(grades, { course, templates, css, date: settings.date, session, printer: ctx.printer, cache: ctx.cache }),
@@ -84,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await writeOutput(options.outDir, outputs);
       await ctx.built();
       stages.end('write');
-      return { course, outputs, warnings: [...warnings, ...(results?.warnings ?? [])], cache: ctx.cache.stats, browserStarted: session.used };
+      return { course, outputs, warnings: [...warnings, ...unreadableDiagrams(diagrams, drawings, course.lang), ...(results?.warnings ?? [])], cache: ctx.cache.stats, browserStarted: session.used };
     });
   } finally {
     await unlock();
@@ -96,7 +97,7 @@ interface DocumentJob {
   course: Course;
   editions: Editions;
   /** Every diagram drawn, by id. */
-  drawing: Promise<Map<string, string>>;
+  drawing: Promise<Map<string, Drawing>>;
   guard: LeakGuards;
   total: number;
 }
@@ -108,7 +109,7 @@ interface DocumentJob {
 async function finishDocument(ctx: BuildContext, { doc, course, editions, drawing, guard, total }: DocumentJob): Promise<Output[]> {
   // The Markdown edition comes from the course, not from the print: checked while the PDF prints.
   const markdown = ctx.made(markdownEdition(doc, editions[doc.audience]), guard);
-  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing);
+  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing);
   // The forms' code and fonts (fontkit: half a second to load) load while the grid prints.
   const forms = doc.form ? import('./forms/grid-form.js') : undefined;
   const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));

@@ -123,8 +123,8 @@ export interface Case {
   tags: string[];
   /** Trainer-only: what the trainer checks in this case, per rubric criterion id. */
   indicators: Record<string, string[]>;
-  /** The case's blank diagram page for the groups, pre-filled from its statement; `null`: none. */
-  diagram: CaseDiagram | null;
+  /** The case's blank diagram page for the groups; `null`: none. */
+  diagram: DiagramTemplate | null;
   /** Full Markdown tree; trainer-only containers carry `data.trainerOnly`. */
   tree: Root;
 }
@@ -136,6 +136,8 @@ export type EditionName = 'student' | 'trainer' | 'answers';
 export interface CaseView {
   case: Case;
   tree: Root;
+  /** The student edition's diagram page, pre-filled from its statement; `null` in the other editions. */
+  diagram: CaseDiagram | null;
 }
 
 export interface Edition {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
+import { copyCourse, fixturesDir } from './helpers/course.js';
 
 const check = (content: string) => runCli('check', ['--content', content]);
 const stackFrame = /^ {4}at /m;
@@ -24,6 +27,16 @@ describe('npm run check', () => {
     const run = await check('tests/fixtures/workflow-unknown-key');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/course\.yaml:5(:\d+)? — clé inconnue « colour »/);
+    expect(run.stderr).not.toMatch(stackFrame);
+  });
+
+  it('names the line of a statement’s link to a heading only the trainer sees', async () => {
+    const dir = await copyCourse(join(fixturesDir, 'mini'));
+    const file = join(dir, 'cases/cas-1-alpha.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('au milieu.', 'au milieu, voir [la correction](#correction-proposition-de-référence).'));
+    const run = await check(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cases/cas-1-alpha.md:27:78 — le lien « #correction-proposition-de-référence » ne mène nulle part');
     expect(run.stderr).not.toMatch(stackFrame);
   });
 

@@ -8,7 +8,7 @@ import { contentErrors, readCourse } from './helpers/stages.js';
 
 // The real course, as the trainer wrote it: the build's own checks plus what a reviewer would check.
 describe('the course content', async () => {
-  const { course, warnings } = await readCourse(realContentDir);
+  const { course, warnings, editions } = await readCourse(realContentDir);
 
   it('reads without errors or warnings', () => {
     expect(warnings).toEqual([]);
@@ -27,7 +27,7 @@ describe('the course content', async () => {
       expect(solutions, c.id).toHaveLength(1);
       expect(toString(solutions[0]!), c.id).toContain('Choix clés');
       expect(JSON.stringify(solutions[0]), c.id).toContain('"lang":"mermaid"');
-      expect(c.diagram?.items[0]?.length, c.id).toBeGreaterThanOrEqual(3);
+      expect(editions.student.cases.find((view) => view.case === c)?.diagram?.items[0]?.length, c.id).toBeGreaterThanOrEqual(3);
       expect(c.figures.length, c.id).toBeGreaterThanOrEqual(2);
       for (const criterion of course.rubric.criteria) {
         const items = c.indicators[criterion.id] ?? [];
@@ -67,6 +67,12 @@ describe('the content checks fail when the course is wrong', () => {
     await writeFile(path, changed);
     return contentErrors(dir);
   };
+
+  it('when the course is in a language casebook has no labels for', async () => {
+    expect(await edit('course.yaml', 'lang: fr', 'lang: de')).toEqual([
+      'course.yaml:3:7 — « lang » : valeur invalide (casebook imprime en fr ou en ; une autre langue demande son dictionnaire dans src/i18n/).',
+    ]);
+  });
 
   it('when the rubric does not add up to its total', async () => {
     expect(await edit('course.yaml', 'points: 5\n', 'points: 6\n')).toEqual([

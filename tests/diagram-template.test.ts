@@ -54,6 +54,17 @@ describe('a course that describes it', () => {
     expect(html).toContain('<div class="band"><h3>Risques</h3></div>');
   });
 
+  it('pre-fills a box from the student edition only: no trainer-only words', async () => {
+    const yaml = withDiagram('diagram:\n  columns:\n    - { label: "Entrées", from: "Sources" }');
+    const dir = await courseWith(caseFile, (t) =>
+      t.replace('catalogue produits.', 'catalogue produits, :trainer[PRIXSECRET tarifs].\n\n:::trainer\n* **Sources** : NOTESECRETE\n:::'),
+    );
+    await writeFile(join(dir, 'course.yaml'), yaml(await readFile(join(dir, 'course.yaml'), 'utf8')));
+    const html = await handoutHtml(dir);
+    expect(html).toMatch(/<h3>Entrées<\/h3>\s*<ul class="prefilled"><li>commandes \(SQL\)<\/li><li>catalogue produits<\/li><\/ul>/);
+    expect(html).not.toMatch(/PRIXSECRET|NOTESECRETE/);
+  });
+
   it('warns when the statement lacks the item a box starts from', async () => {
     const dir = await courseWith('course.yaml', withDiagram('diagram:\n  columns:\n    - { label: "Acteurs", from: "Parties prenantes" }'));
     const { warnings } = await readCourse(dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeWords } from '../src/diagrams/draw-diagrams.js';
+import { drawingOf, mergeWords, placeDrawing } from '../src/diagrams/draw-diagrams.js';
 
 const word = (text: string, weight = 'normal') => `<tspan font-style="normal" class="text-inner-tspan" font-weight="${weight}">${text}</tspan>`;
 const label = (...words: string[]) => `<text y="-10.1"><tspan class="text-outer-tspan row" x="0" dy="1.1em">${words.join('')}</tspan></text>`;
@@ -13,5 +13,18 @@ describe('Mermaid drawings', () => {
     expect(mergeWords(rows)).toBe(rows);
     const placed = label('<tspan class="text-inner-tspan" dx="4">Gold</tspan><tspan class="text-inner-tspan" dx="4"> BI</tspan>');
     expect(mergeWords(placed)).toBe(placed);
+  });
+
+  it('take a landscape page when their text would print under 7 pt in the column, sized from the root <svg>', () => {
+    // Labels of 14 px: the column (168 mm, 635 px) holds a drawing up to ~990 px wide at 7 pt.
+    const landscape = (svg: string, textSize = 14) => placeDrawing(drawingOf(svg, textSize)).landscape;
+    expect(landscape('<svg style="max-width: 1200px; background-color: white;" viewBox="0 0 1200 80"><text>max-width: 1px</text></svg>')).toBe(true);
+    expect(landscape('<svg style="max-width: 900px;" viewBox="0 0 900 80"></svg>')).toBe(false);
+    expect(landscape('<svg viewBox="-8 -8 1200 80"><g style="max-width: 10px"></g></svg>')).toBe(true);
+    expect(landscape('<svg width="100%" viewBox="0 0 1200 80"></svg>')).toBe(true);
+    expect(landscape('<svg viewBox="0 0 1200 80"></svg>', 20)).toBe(false);
+    // Without text, nothing to keep legible.
+    expect(placeDrawing(drawingOf('<svg viewBox="0 0 1200 80"></svg>')).landscape).toBe(false);
+    expect(landscape('<svg></svg>')).toBe(false);
   });
 });

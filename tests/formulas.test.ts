@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { InlineMath } from 'mdast-util-math';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +10,11 @@ import { build } from '../src/build.js';
 import { selectEdition } from '../src/edition/select-edition.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { bundledFontFamilies } from '../src/render/fonts.js';
-import { formulaTree, katexSanitizeSchema } from '../src/render/formulas.js';
+import { formulaText, formulaTree, katexSanitizeSchema } from '../src/render/formulas.js';
+import { elementsWithClass, parseHtml } from '../src/render/html-tree.js';
 import { markdownToHtml } from '../src/render/markdown-to-html.js';
+import type { Output } from '../src/model.js';
+import { type Fragment, FragmentFinder, glyphsFragment } from '../src/verify/fragments.js';
 import { checkStudentOutputs } from '../src/verify/leak-guard.js';
 import { studentSourceTexts, trainerFragments } from '../src/verify/trainer-fragments.js';
 import { runCli } from './helpers/cli.js';
@@ -50,14 +54,29 @@ describe('dollars', () => {
   });
 
   it('print as typed, formulas as KaTeX, untouched by the typography', () => {
-    const { tree } = parse('Le « prix » : 5 $ par mois ; $\\{x : f(x) \\ge 1\\}$ ; $$ \\frac{a}{b} $$');
+    // What the typography pass would change in prose: quotes, a space before a colon, a number and its unit, a long word.
+    const text = String.raw`\text{"convergente" : 2 s} + \mathrm{convergence}`;
+    const { tree } = parse(`Le « prix » : 5 $ par mois ; $\\{x : f(x) \\ge 1\\}$ ; $$ \\frac{a}{b} $$ ; $${text}$ ; "convergente" : 2 s`);
     const { html } = markdownToHtml(tree, { lang: 'fr', file: 'x.md', contentDir: '.' });
     expect(html).toContain('5\u00A0$ par mois');
-    const formulas = [...html.matchAll(/<span class="katex">[\s\S]*?<\/span><\/span><\/span>/g)].map((m) => m[0]);
-    expect(formulas).toHaveLength(2);
-    for (const formula of formulas) expect(formula).not.toMatch(/[\u00A0\u202F\u00AD«»]/);
+    expect(html.replace(/\u00AD/g, '')).toContain('«\u202Fconvergente\u202F»\u202F: 2\u00A0s');
+    // Each formula's text is KaTeX's, to the character (KaTeX's own no-break spaces in \text included).
+    const formulas = elementsWithClass(parseHtml(html), ['katex']).map((f) => hastToString(f));
+    expect(formulas).toEqual([formulaText('\\{x : f(x) \\ge 1\\}', false), formulaText('\\frac{a}{b}', true), formulaText(text, false)]);
+    expect(formulas[2]).toContain('"convergente"');
     expect(html).toContain('class="katex-display"');
     expect(html).not.toContain('katex-mathml');
+  });
+});
+
+describe('a trainer-only formula, for the leak guard', () => {
+  it('is found by its glyphs in any order, in one run of the text, and not with one glyph other', () => {
+    const formula = glyphsFragment(formulaText(String.raw`\mu(N) \le \sum_{n} \mu(N_n) = 0`, true), '$$…$$');
+    const find = (text: string) => new FragmentFinder([formula]).in(text);
+    // As pdfjs reads it from Chromium's print: the base line first, then the limits and the subscripts.
+    expect(find('Par croissance, la suite converge.\nμ(N ) ≤ μ(N ) =\nn\n∑ n 0\nsuite')).toEqual([formula]);
+    expect(find('μ(N ) ≥ μ(N ) =\nn\n∑ n 0')).toEqual([]);
+    expect(find('μ(N ) ≤ μ(N ) = x\nn\n∑ n 0')).toEqual([]);
   });
 });
 
@@ -149,17 +168,64 @@ describe('a course with formulas, printed', () => {
     for (const pdf of ['student/cas-7-convergence.pdf', 'student/pack-apprenant.pdf']) expect(flat(pdfText(file(pdf)))).not.toMatch(/⊊|secret/);
   });
 
-  it('has the leak guard find a trainer-only formula’s text in a PDF, an HTML file and a Markdown file', async () => {
+  /** The guard's fragments for the sheet, as the build makes them. */
+  async function sheetFragments(): Promise<Fragment[]> {
     const { course } = await readCourse(sheet);
-    const fragments = trainerFragments(course, studentSourceTexts(selectEdition(course, 'student')));
+    return trainerFragments(course, studentSourceTexts(selectEdition(course, 'student')));
+  }
+
+  /** The trainer's PDF sheet, HTML and Markdown, handed to the guard as student files (a broken selection). */
+  const trainerFiles = ['trainer/cas-7-convergence.pdf', 'trainer/html/pack-formateur.html', 'trainer/md/pack-formateur.md'];
+  async function asStudentFile(path: string): Promise<Output> {
+    const bytes = await readFile(file(path));
+    // Without the solution's own markup, which the guard finds by itself.
+    const text = () => new TextEncoder().encode(new TextDecoder().decode(bytes).replace(/\b(solution|trainer-note)\b/g, 'x'));
+    return { path: path.replace('trainer', 'student'), audience: 'student', bytes: path.endsWith('.pdf') ? bytes : text() };
+  }
+
+  it('has the leak guard find a trainer-only formula’s text in a PDF, an HTML file and a Markdown file', async () => {
+    const fragments = await sheetFragments();
     // The trainer's note, as each kind of file gives it back.
-    expect(fragments).toContain('Rappeler que μ(N)=0 pour un ensemble N négligeable : Ωsecret\u200B⊊Q.');
-    for (const path of ['trainer/cas-7-convergence.pdf', 'trainer/html/pack-formateur.html', 'trainer/md/pack-formateur.md']) {
-      // Without the solution's own markup, which the guard finds by itself.
-      const bytes = new TextEncoder().encode(new TextDecoder().decode(await readFile(file(path))).replace(/\b(solution|trainer-note)\b/g, 'x'));
-      const note = fragments.filter((f) => f.startsWith('Rappeler'));
-      await expect(checkStudentOutputs([{ path: path.replace('trainer', 'student'), audience: 'student', bytes: path.endsWith('.pdf') ? await readFile(file(path)) : bytes }], note, 'fr'), path).rejects.toThrow(/contenu réservé au formateur/);
+    expect(fragments.map((f) => f.text)).toContain('Rappeler que μ(N)=0 pour un ensemble N négligeable : Ωsecret\u200B⊊Q.');
+    const note = fragments.filter((f) => f.text.startsWith('Rappeler'));
+    for (const path of trainerFiles) await expect(checkStudentOutputs([await asStudentFile(path)], note, 'fr'), path).rejects.toThrow(/contenu réservé au formateur/);
+  });
+
+  // Trainer-only formulas with no words around them (tests/fixtures/math-sheet): displayed in the
+  // solution and in a trainer note, inline in `:trainer[…]`.
+  const lone = [
+    '$$\\mu(N) \\le \\sum_{n} \\mu(N_n) = 0$$',
+    '$$\\lVert f - g \\rVert_1 = \\frac{1}{\\sqrt{2\\pi}} \\int_{\\mathbb{R}} |f - g| \\, d\\lambda$$',
+    '$\\sum_{k=1}^{n} (2k - 1) = n^2$',
+  ];
+
+  it('has the leak guard find a trainer-only formula with no words around it by its symbols in a PDF and an HTML file, by its LaTeX in a Markdown file', async () => {
+    const fragments = await sheetFragments();
+    for (const formula of lone) {
+      // As KaTeX renders it, and as it is written.
+      const [shown, written] = fragments.filter((f) => f.text === formula);
+      expect(shown?.key, formula).toMatch(/[∑∫]/);
+      expect(written?.key, formula).toMatch(/^\\/);
+      const [pdf, html, md] = await Promise.all(trainerFiles.map(asStudentFile));
+      for (const output of [pdf!, html!]) {
+        await expect(checkStudentOutputs([output], [shown!], 'fr'), `${formula} in ${output.path}`).rejects.toThrow(formula.slice(0, 30));
+        await expect(checkStudentOutputs([output], [written!], 'fr'), `${formula} in ${output.path}`).resolves.toBeUndefined();
+      }
+      await expect(checkStudentOutputs([md!], [written!], 'fr'), `${formula} in ${md!.path}`).rejects.toThrow(formula.slice(0, 30));
     }
+  });
+
+  it('leaves them out of the student files, and takes no formula of the statement for a leak', async () => {
+    const fragments = await sheetFragments();
+    const finder = new FragmentFinder(fragments.filter((f) => lone.includes(f.text)));
+    // (poppler's reader finds them in the trainer's sheet too)
+    expect(new Set(finder.in(pdfText(file('trainer/cas-7-convergence.pdf'))).map((f) => f.text))).toEqual(new Set(lone));
+    for (const path of ['student/cas-7-convergence.pdf', 'student/pack-apprenant.pdf']) expect(finder.in(pdfText(file(path))), path).toEqual([]);
+    expect(finder.in(await readFile(file('student/md/pack-apprenant.md'), 'utf8'))).toEqual([]);
+    // The solution quotes the statement's formula: not a leak.
+    const shared = '$\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}$';
+    expect(await readFile(file('trainer/md/pack-formateur.md'), 'utf8')).toContain(shared);
+    expect(fragments.filter((f) => f.text === shared)).toEqual([]);
   });
 
   it('prints the same bytes again', async () => {

@@ -6,9 +6,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sanitizeDrawing } from '../src/diagrams/draw-diagrams.js';
+import type { Root as MdastRoot } from 'mdast';
+import { fillDiagrams, sanitizeDrawing } from '../src/diagrams/draw-diagrams.js';
 import { mermaidConfig, mermaidModules, openMermaid, renderDiagram } from '../src/diagrams/mermaid-page.js';
 import { startServer } from '../src/dev/server.js';
+import { parseMarkdown } from '../src/parse/markdown.js';
+import { markdownToHtml } from '../src/render/markdown-to-html.js';
 import { contentSchema } from '../src/render/sanitize-schema.js';
 import { withBrowserSession } from '../src/print/browser-session.js';
 import { runCli } from './helpers/cli.js';
@@ -250,6 +253,29 @@ describe('the content schema', () => {
         '<img src="data:image/svg+xml,x"><iframe src="https://example.com"></iframe><script>alert(3)</script><math><maction actiontype="statusline" href="javascript:alert(4)">e</maction></math>',
     );
     expect(dirty).toBe('<span style="color:red">a</span><a>b</a><a>c</a><a>d</a><img><math>e</math>');
+  });
+});
+
+describe('casebook’s own placeholders (a diagram’s, a contents page number’s)', () => {
+  const [own, other] = ['0123456789abcdef', 'fedcba9876543210'];
+  const forged = `<figure class="diagram" data-diagram="${other}"></figure><span class="toc-page" data-toc-target="frame">9</span>`;
+
+  it('cannot be written by a case: its raw HTML is dropped when parsed, and again when rendered', () => {
+    const parsed = parseMarkdown('cases/x.md', `Texte ${forged}\n\n${forged}\n`, { lang: 'fr', resolve: () => ({ ok: true, path: '' }) });
+    const render = (tree: MdastRoot) => markdownToHtml(tree, { lang: 'fr', file: 'cases/x.md', contentDir: '.' }).html;
+    expect(render(parsed.tree)).not.toMatch(/figure|data-diagram|toc-page|data-toc-target/);
+    expect(render({ type: 'root', children: [{ type: 'html', value: forged }] })).not.toMatch(/figure|data-diagram|toc-page|data-toc-target/);
+    // The sanitizer keeps a figure's data-diagram (casebook's placeholder goes through it), never a span's data-toc-target.
+    expect(toHtml(sanitize(fromHtml(forged, { fragment: true }), contentSchema))).not.toContain('data-toc-target');
+  });
+
+  it('are filled with the document’s own drawings only', () => {
+    const placeholder = (id: string) => `<figure class="diagram" data-diagram="${id}"></figure>`;
+    const drawings = new Map([[own, { svg: '<svg>OWN</svg>', landscape: false }], [other, { svg: '<svg>OTHER</svg>', landscape: true }]]);
+    const diagram = { id: own, source: 'flowchart LR', place: { file: 'cases/x.md' } };
+    expect(fillDiagrams({ html: placeholder(own) + placeholder(other), diagrams: [diagram] }, drawings)).toBe(
+      `<figure class="diagram" data-diagram="${own}"><svg>OWN</svg></figure>${placeholder(other)}`,
+    );
   });
 });
 

@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { bundledFontFamilies } from '../src/render/fonts.js';
+import { mermaidVersion } from '../src/diagrams/mermaid-page.js';
 import type { Problem } from '../src/errors.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
 import { flat, pdfInfo, pdfPages, pdfText } from './helpers/pdf.js';
@@ -25,12 +29,23 @@ function pageSizes(path: string): { width: number; height: number }[] {
   return [...text.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
 }
 
-/** Height in points of the words that contain `word`, from pdftotext's boxes. */
-function wordHeights(path: string, word: string): number[] {
+/** Each page's words with their box height in points, from pdftotext's boxes. */
+function pageWords(path: string): { text: string; height: number; xMin: number; xMax: number }[][] {
   const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });
-  return [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .filter((m) => m[3]!.includes(word))
-    .map((m) => Number(m[2]) - Number(m[1]));
+  return html.split('<page ').slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[5]!,
+      height: Number(m[4]) - Number(m[2]),
+      xMin: Number(m[1]),
+      xMax: Number(m[3]),
+    })),
+  );
+}
+
+/** Every diagram type the installed Mermaid registers, read from its own bundle. */
+function mermaidTypes(): string[] {
+  const bundle = readFileSync(join(dirname(createRequire(import.meta.url).resolve('mermaid')), 'mermaid.core.mjs'), 'utf8');
+  return [...bundle.matchAll(/^var id\d* = "([\w-]+)";$/gm)].map((m) => m[1]!);
 }
 
 describe('Markdown a trainer writes, in print', () => {
@@ -126,23 +141,88 @@ describe('Markdown a trainer writes, in print', () => {
     }
   });
 
-  it('draws every kind of Mermaid diagram, a wide one on a landscape page with labels of 7 pt or more', () => {
-    const path = file('student/case-2-diagrams.pdf');
-    const text = flat(pdfText(path));
+  it('draws every diagram type the installed Mermaid has, each with its labels', async () => {
+    const html = await readFile(file('trainer/html/trainer-pack.html'), 'utf8');
+    const drawn = new Set([...html.matchAll(/<svg[^>]* aria-roledescription="([\w-]+)"/g)].map((m) => m[1]!));
+    // Mermaid names a few types by their renderer: `flowchart`, `class` and `state` draw as these.
+    const drawnAs: Record<string, string> = { flowchart: 'flowchart-v2', class: 'classDiagram', state: 'stateDiagram' };
+    const types = mermaidTypes();
+    expect(types.length).toBeGreaterThan(30);
+    for (const type of types) expect(drawn, type).toContain(drawnAs[type] ?? type);
+    // The build refuses Mermaid's error picture; none is drawn.
+    expect(drawn).not.toContain('error');
+    const text = flat(pdfText(file('student/case-2-diagrams.pdf')));
     for (const label of ['POST /orders', 'Pending', 'CUSTOMER', 'Release plan', 'Orders by channel', 'Checkout', 'Shopper',
-      'Front', 'Latency', 'Priorities', 'Write tests', 'Source port', 'Speed', 'under 200 ms', 'Mobile']) {
+      'Front', 'Latency', 'Priorities', 'Write tests', 'Source port', 'Speed', 'under 200 ms', 'Mobile', `v${mermaidVersion}`,
+      'Cart ELKNODE', 'Place order', 'Ship parcel', 'checkout.ts', 'Late delivery', 'Manual picking', 'Team overlap', 'APIs',
+      'Shop value chain', 'Hosting', 'Incident triage', 'Flaky checkout', 'ORD', 'quantity', 'coupon', 'ALPHA', 'Sku', 'Letter',
+      // Drawn by Mermaid in HTML only (event modeling, a journey's sections): printed as SVG text.
+      'CartScreen', 'AddItem', 'ItemAdded', 'Purchase']) {
       expect(text, label).toContain(label);
     }
+  });
+
+  it('prints no diagram text under 7 pt: a drawing too small in the column takes a landscape page, the build warns when even that is not enough', () => {
+    const path = file('student/case-2-diagrams.pdf');
     const pages = pdfPages(path);
-    const wide = pages.findIndex((p) => p.includes('WIDEFLOW'));
-    const size = pageSizes(path)[wide]!;
-    expect(size.width).toBeGreaterThan(size.height);
-    const heights = wordHeights(path, 'WIDEFLOW');
-    expect(heights.length).toBe(5);
+    const sizes = pageSizes(path);
+    const words = pageWords(path);
     // A word's box is taller than its font size: measured on body text, printed at 10.5 pt.
-    const perPt = wordHeights(path, 'Needs:')[0]! / 10.5;
-    for (const h of heights) expect(h / perPt).toBeGreaterThanOrEqual(7);
+    const perPt = words[0]!.find((w) => w.text === 'Needs:')!.height / 10.5;
+    const pageOf = (heading: string) => pages.findIndex((p) => new RegExp(`^\\s*${heading}$`, 'm').test(p));
+    // Diagrams whose Mermaid text is small, or which are wide: the words of each, printed at 7 pt or more.
+    const legible: Record<string, string[]> = {
+      packet: ['Source', 'Destination', '0', '15', '31'],
+      treemap: ['Shop'],
+      wardley: ['Hosting', 'Genesis', 'Commodity'],
+      cynefin: ['Flaky', 'Restart'],
+      gitgraph: ['main', 'feature'],
+      gantt: ['Design', 'Build'],
+      wide: ['WIDEFLOW'],
+    };
+    for (const [heading, labels] of Object.entries(legible)) {
+      const page = pageOf(heading);
+      expect(page, heading).toBeGreaterThan(0);
+      for (const label of labels) {
+        const found = words[page]!.filter((w) => w.text === label);
+        expect(found.length, `${heading}: ${label}`).toBeGreaterThan(0);
+        for (const w of found) expect(w.height / perPt, `${heading}: ${label}`).toBeGreaterThanOrEqual(6.95);
+      }
+    }
+    for (const heading of ['packet', 'treemap', 'wardley', 'wide']) {
+      const size = sizes[pageOf(heading)]!;
+      expect(size.width, heading).toBeGreaterThan(size.height);
+    }
+    // A bold line that introduces a landscape drawing goes on its page, with the heading before it.
+    expect(pages[pageOf('wardley')]).toContain('Value chain map');
+    expect(sizes[pageOf('flowchart')]!.width).toBeLessThan(sizes[pageOf('flowchart')]!.height);
+    // Sixteen boxes in a row: printed on a landscape page, still too small, and the build says where.
+    const tooWide = pageOf('too wide');
+    expect(sizes[tooWide]!.width).toBeGreaterThan(sizes[tooWide]!.height);
+    expect(words[tooWide]!.filter((w) => w.text === 'TOOWIDE').length).toBe(16);
+    const warning = warnings.find((w) => w.place.file.endsWith('cas-2-diagrams.md') && w.place.line === 352);
+    expect(warning?.message).toMatch(/^even on a landscape page, this diagram prints its smallest text at [3-6]\.\d pt, too small to read/);
+    expect(warnings.filter((w) => /this diagram prints/.test(w.message))).toHaveLength(1);
     expect(Number(pdfInfo(path).Pages)).toBe(pages.length);
+  });
+
+  it('centres a mindmap’s root label in its circle', () => {
+    const path = file('student/case-2-diagrams.pdf');
+    const page = pdfPages(path).findIndex((p) => /^\s*mindmap$/m.test(p));
+    const words = pageWords(path)[page]!;
+    const word = (text: string) => words.find((w) => w.text === text)!;
+    // The root sits halfway between its two children, its label too (Mermaid 11 alone starts the label at the centre).
+    const middle = (word('Stock').xMax + word('Payment').xMin) / 2;
+    expect(Math.abs((word('Checkout').xMin + word('Checkout').xMax) / 2 - middle)).toBeLessThan(4);
+  });
+
+  it('prints every diagram’s text in the bundled fonts, whatever font its type names (C4, gantt axes, journey)', () => {
+    for (const pdf of ['student/case-2-diagrams.pdf', 'trainer/case-2-diagrams.pdf']) {
+      const rows = execFileSync('pdffonts', [file(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      const names = rows.map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((n) => !bundledFontFamilies.some((family) => n.startsWith(`${family}-`))), pdf).toEqual([]);
+    }
   });
 
   it('draws the same bytes on every build (gitGraph ids, gantt without a today line)', async () => {
@@ -156,7 +236,7 @@ describe('Markdown a trainer writes, in print', () => {
     };
     const first = await drawings(file('trainer/html/trainer-pack.html'));
     const second = await drawings(join(again, 'trainer/html/trainer-pack.html'));
-    expect(first.length).toBeGreaterThan(20);
+    expect(first.length).toBeGreaterThan(35);
     expect(second).toEqual(first.slice(first.length - second.length));
     expect(first.join('')).not.toMatch(/<line[^>]*class="today"/);
   }, 300_000);

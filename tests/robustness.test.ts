@@ -8,6 +8,7 @@ import { build } from '../src/build.js';
 import { BrowserError, ContentError, formatProblem } from '../src/errors.js';
 import { BrowserSession } from '../src/print/browser-session.js';
 import { findBrowser } from '../src/print/find-browser.js';
+import { wordsFragment } from '../src/verify/fragments.js';
 import { checkStudentOutputs } from '../src/verify/leak-guard.js';
 import { runCli } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
@@ -92,6 +93,18 @@ describe('Markdown errors', () => {
       'cases/cas-1-alpha.md:27:102 — le lien « img/absent.png » ne mène nulle part : aucun titre ni fichier ne correspond.',
     ]);
   });
+
+  it('a statement’s link to a heading only the trainer sees (a trainer note may link to it)', async () => {
+    const solution = '#correction-proposition-de-référence';
+    const dir = await miniWith(caseFile, (t) =>
+      t
+        .replace('au milieu.', `au milieu, voir [la correction](${solution}) et [l’énoncé](#énoncé).`)
+        .replace('à ne jamais montrer.', `à ne jamais montrer, voir [la correction](${solution}).`),
+    );
+    expect(await contentErrors(dir)).toEqual([
+      `cases/cas-1-alpha.md:27:78 — le lien « ${solution} » ne mène nulle part : aucun titre ni fichier ne correspond.`,
+    ]);
+  });
 });
 
 describe('encodings', () => {
@@ -155,7 +168,7 @@ describe('the leak guard', () => {
   it('fails a build whose student file carries trainer-only text', async () => {
     const bytes = new TextEncoder().encode('<p>Énoncé</p><p>La proposition PROSESECRETE détaillée</p>');
     await expect(
-      checkStudentOutputs([{ path: 'student/html/x.html', audience: 'student', bytes }], ['La proposition PROSESECRETE détaillée'], 'fr'),
+      checkStudentOutputs([{ path: 'student/html/x.html', audience: 'student', bytes }], [wordsFragment('La proposition PROSESECRETE détaillée')], 'fr'),
     ).rejects.toThrow(/contenu réservé au formateur trouvé dans un fichier apprenant \(student\/html\/x\.html\)/);
   });
 
@@ -167,7 +180,7 @@ describe('the leak guard', () => {
         return page.pdf();
       })
       .finally(() => session.close());
-    const fragment = ['La proposition PROSESECRETE détaillée'];
+    const fragment = [wordsFragment('La proposition PROSESECRETE détaillée')];
     await expect(checkStudentOutputs([{ path: 'student/cas-1.pdf', audience: 'student', bytes: pdf }], fragment, 'fr')).rejects.toThrow(
       /\(student\/cas-1\.pdf\)/,
     );
@@ -182,7 +195,7 @@ describe('the leak guard', () => {
   it('finds it through line breaks, soft hyphens and typography', async () => {
     const bytes = new TextEncoder().encode('La pro\u00ADpo-\nsition\u202FPROSESECRETE dé\u00ADtaillée');
     await expect(
-      checkStudentOutputs([{ path: 'student/x.md', audience: 'student', bytes }], ['La proposition PROSESECRETE détaillée'], 'fr'),
+      checkStudentOutputs([{ path: 'student/x.md', audience: 'student', bytes }], [wordsFragment('La proposition PROSESECRETE détaillée')], 'fr'),
     ).rejects.toThrow(ContentError);
   });
 });
@@ -197,6 +210,20 @@ describe('the browser', () => {
     // Puppeteer's own download comes before the system's.
     const own = await findBrowser({}, (p) => p.includes('.cache/puppeteer') || p === '/usr/bin/chromium');
     expect(own.origin).toBe('puppeteer');
+  });
+
+  it('leaves nothing in the temporary folder once closed (Chromium killed would leave its own)', async () => {
+    const tmp = await tempDir();
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    const session = new BrowserSession();
+    try {
+      await session.withPage({ javaScript: false }, (page) => page.setContent('<p>x</p>'));
+    } finally {
+      await session.close();
+      process.env.TMPDIR = previous;
+    }
+    expect(await readdir(tmp)).toEqual([]);
   });
 
   it('runs no script in a print page, even after the page that drew the diagrams', async () => {

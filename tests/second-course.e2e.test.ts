@@ -50,6 +50,9 @@ describe('a second course, in English, on incident response', () => {
     expect(runSheet).toMatch(/Red Kites Case 1 — Northwind Clinics/);
     expect(runSheet).toMatch(/Case 1 — Northwind Clinics 3 in all student\/case-1-ransomware\.pdf/);
     expect(runSheet).toMatch(/Case 2 — Contoso Retail 2 in all student\/case-2-phishing\.pdf/);
+    // Case 3 has no diagram page: its handout is not announced with one.
+    expect(runSheet).toMatch(/Case statement \(with diagram template\) — Case 2 — Contoso Retail/);
+    expect(runSheet).toMatch(/Case statement — Case 3 — Fabrikam Payments 2 in all student\/case-3-outage\.pdf/);
     expect(runSheet).toMatch(/Evaluation grid \(trainer\) 1 of each file \(7 sheets\) grids\/case-N-….pdf/);
     expect(runSheet).toMatch(/0 min tabletop in groups 50 min/);
   });

@@ -3,9 +3,9 @@ import { UsageError } from '../errors.js';
 import { dictionary, format, systemLang, type Dictionary } from '../i18n/index.js';
 import { courseLanguage } from '../load/load-course.js';
 import { runCli } from './run-cli.js';
+import { usageText, type Command } from './usage.js';
 
-/** A command, by the key of its usage text in the dictionary. */
-export type Command = keyof Dictionary['cli']['usage'];
+export type { Command };
 
 export interface CommonArgs {
   contentDir: string;
@@ -23,7 +23,7 @@ export interface CommonArgs {
 
 /** A usage error: what is wrong, then the command's usage. */
 export function usageError(command: Command, problem: (d: Dictionary) => string): UsageError {
-  return new UsageError((d) => `${problem(d)}\n\n${d.cli.usage[command]}`);
+  return new UsageError((d) => `${problem(d)}\n\n${usageText(d, command)}`);
 }
 
 /** The options every command shares: --content, --out, --no-cache, --quiet, --debug. */
@@ -95,7 +95,7 @@ export function runCommand(
   return runCli(async (signal, speech) => {
     const args = parseCommonArgs(argv, command, options);
     if (args.help) {
-      process.stdout.write(`${dictionary(system).cli.usage[command]}\n`);
+      process.stdout.write(`${usageText(dictionary(system), command)}\n`);
       return;
     }
     if (!options.positionals && args.positionals.length > 0) {

@@ -9,6 +9,7 @@ import { readDocument } from '../import/read-document.js';
 import { guessLanguage } from '../import/vocabulary.js';
 import { checkTarget, writeCourse } from '../import/write-course.js';
 import { usageError } from './args.js';
+import { usageText } from './usage.js';
 import { runCli } from './run-cli.js';
 
 // `npm run import -- atelier.md --content DIR [--force]`: a trainer's document becomes a course folder.
@@ -18,7 +19,7 @@ const system = systemLang(process.env);
 await runCli(async (_signal, speech) => {
   const args = parse(argv);
   if (args.help) {
-    process.stdout.write(`${dictionary(system).cli.usage.import}\n`);
+    process.stdout.write(`${usageText(dictionary(system), 'import')}\n`);
     return;
   }
   const doc = await readDocument(args.file, system);

@@ -15,7 +15,11 @@ export interface PageState {
   error?: string;
 }
 
-/** A built edition as served: the reload script, and the build error above the last good version. */
+/**
+ * A built edition as served: the reload script, and the build error above the last good version.
+ * `<body>` and `</body>` are the template's own tags: content reaches a page only as escaped text
+ * or sanitized elements.
+ */
 export function servedHtml(html: string, state: PageState): string {
   const banner = state.error === undefined ? '' : errorBanner(state.error, state.lang);
   const nonce = randomBytes(16).toString('base64');

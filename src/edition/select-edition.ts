@@ -1,5 +1,8 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import type { Course, Edition, EditionName } from '../model.js';
+import { ContentError, type Problem } from '../errors.js';
+import type { Case, CaseView, Course, Edition, EditionName } from '../model.js';
+import { diagramPage, emptyBoxWarnings } from './diagram-page.js';
+import { brokenHeadingLinks } from './link-targets.js';
 
 type Parent = { children: RootContent[] };
 
@@ -67,16 +70,33 @@ function relabel(node: Parent | Root, numbers: Map<string, string>): void {
 }
 
 export function selectEdition(course: Course, name: EditionName): Edition {
-  return {
-    name,
-    course,
-    cases: course.cases.map((c) => ({ case: c, tree: name === 'student' ? withoutTrainerOnly(c.tree) : name === 'answers' ? withoutTrainerNotes(c.tree) : c.tree })),
-  };
+  return { name, course, cases: course.cases.map((c) => caseView(c, name)) };
+}
+
+/** A case as an edition shows it; only the student edition has a diagram page to fill. */
+function caseView(c: Case, name: EditionName): CaseView {
+  if (name === 'trainer') return { case: c, tree: c.tree, diagram: null };
+  if (name === 'answers') return { case: c, tree: withoutTrainerNotes(c.tree), diagram: null };
+  const tree = withoutTrainerOnly(c.tree);
+  return { case: c, tree, diagram: diagramPage(c, tree) };
 }
 
 /** Both editions of the course: the one place where the student edition is made. */
 export type Editions = Record<EditionName, Edition>;
 
-export function selectEditions(course: Course): Editions {
-  return { student: selectEdition(course, 'student'), trainer: selectEdition(course, 'trainer'), answers: selectEdition(course, 'answers') };
+export interface SelectedEditions {
+  editions: Editions;
+  warnings: Problem[];
+}
+
+/**
+ * The edition stage: every edition of the course, and what only an edition can tell — where its
+ * links to headings lead, what the student's diagram boxes start from. A link to no heading of its
+ * edition is an error, before anything is rendered.
+ */
+export function selectEditions(course: Course): SelectedEditions {
+  const editions = { student: selectEdition(course, 'student'), trainer: selectEdition(course, 'trainer'), answers: selectEdition(course, 'answers') };
+  const broken = editions.student.cases.flatMap((view) => brokenHeadingLinks(view, course.lang));
+  if (broken.length > 0) throw new ContentError(broken);
+  return { editions, warnings: editions.student.cases.flatMap((view) => emptyBoxWarnings(view, course.lang)) };
 }

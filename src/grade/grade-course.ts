@@ -10,7 +10,8 @@ import { fontStacks } from '../render/fonts.js';
 import type { Templates } from '../render/templates.js';
 import { editionLabel } from '../render/render-documents.js';
 import { LeakGuard } from '../verify/leak-guard.js';
-import { squash, studentSourceTexts, trainerFragments } from '../verify/trainer-fragments.js';
+import { type Fragment, FragmentFinder } from '../verify/fragments.js';
+import { studentSourceTexts, trainerFragments } from '../verify/trainer-fragments.js';
 import type { GradeSheet } from './model.js';
 import type { Grades } from './read-results.js';
 import { renderResults, resultsCsv } from './render-results.js';
@@ -41,7 +42,7 @@ export async function printResults(grades: Grades, options: GradeOptions): Promi
   const drawing = drawDiagrams(summary.diagrams, { session: options.session, cache: options.cache, fontCss: options.css, fontFamily: fontStacks.body, lang: course.lang });
   const printed = await Promise.all(
     docs.map(async (doc) =>
-      options.printer.print(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc.html, await drawing), {
+      options.printer.print(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing), {
         title: doc.title,
         subject: doc.subject,
         author: course.author ?? course.organisation,
@@ -64,22 +65,22 @@ export async function printResults(grades: Grades, options: GradeOptions): Promi
 }
 
 /** What a feedback sheet must not say: trainer-only texts, indicators too unless the course shows them. */
-function feedbackFragments(course: Course): string[] {
+function feedbackFragments(course: Course): Fragment[] {
   const shown = course.feedback.indicators ? new Set(course.cases.flatMap((c) => Object.values(c.indicators).flat())) : new Set<string>();
-  return trainerFragments(course, studentSourceTexts(selectEdition(course, 'student'))).filter((f) => !shown.has(f));
+  return trainerFragments(course, studentSourceTexts(selectEdition(course, 'student'))).filter((f) => !shown.has(f.text));
 }
 
 /** A warning for each comment that quotes trainer-only text, at the row (or field) it was read. */
-function quotedFragments(course: Course, sheets: GradeSheet[], fragments: string[]): { fragments: Set<string>; warnings: Problem[] } {
+function quotedFragments(course: Course, sheets: GradeSheet[], fragments: Fragment[]): { fragments: Set<Fragment>; warnings: Problem[] } {
   const m = grading(course.lang).messages;
-  const found = new Set<string>();
+  const finder = new FragmentFinder(fragments);
+  const found = new Set<Fragment>();
   const warnings: Problem[] = [];
   for (const sheet of sheets) {
     for (const comment of sheet.commentPlaces) {
-      const flat = squash(comment.text);
-      for (const fragment of fragments.filter((f) => flat.includes(squash(f)))) {
+      for (const fragment of finder.in(comment.text)) {
         found.add(fragment);
-        warnings.push({ place: sheet.place, message: format(m.quotesSolution, { at: comment.where, text: fragment.slice(0, 80) }) });
+        warnings.push({ place: sheet.place, message: format(m.quotesSolution, { at: comment.where, text: fragment.text.slice(0, 80) }) });
       }
     }
   }

@@ -121,6 +121,7 @@ export const en: Dictionary = {
     remoteResource: 'remote images are not printed; save the image in the course folder',
     preformattedTooSmall: 'this preformatted block is {columns} columns wide: even on a landscape page it prints at {size} pt, too small to read; shorten its lines.',
     rawHtml: 'raw HTML is not printed (“{html}”); write it in Markdown.',
+    diagramTooSmall: 'even on a landscape page, this diagram prints its smallest text at {size} pt, too small to read; split it or shorten its labels.',
     diagramSyntax: 'invalid Mermaid diagram: {reason}',
     formulaSyntax: 'invalid formula “{formula}”; KaTeX: {reason}',
     noStatementItem: 'the statement has no “**{item}**: …” item; the “{box}” box of the diagram template will be empty.',
@@ -128,6 +129,7 @@ export const en: Dictionary = {
     root: '(root)',
     idFormat: 'lowercase letters, digits and dashes',
     langFormat: 'a language code such as fr or en',
+    langUnsupported: 'casebook prints in fr or en; another language needs its dictionary in src/i18n/',
     diagramNear: 'near “{near}” ({expected})',
     leak: 'trainer-only content found in a student file ({file}): “{text}”.',
   },
@@ -209,58 +211,34 @@ export const en: Dictionary = {
   },
   cli: {
     usage: {
-      build: `Usage: npm run build:pdf -- [--content DIR] [--out DIR] [--grades DIR] [--no-cache] [--quiet] [--debug]
-
-  --content DIR   the course folder (course.yaml and cases/); content by default
-  --grades DIR    the groups' grades (CSV scores sheets, filled grid PDFs); grades/ beside the course by default
-  --out DIR       the output folder; dist by default
-  --no-cache      draws and prints everything again
-  --quiet         shows errors only
-  --debug         shows the technical detail of errors`,
-      check: `Usage: npm run check -- [--content DIR] [--grades DIR] [--quiet] [--debug]
-
-  Checks the whole course (metadata, Markdown, links, Mermaid diagrams) without printing any PDF.
-
-  --content DIR   the course folder (course.yaml and cases/); content by default
-  --grades DIR    the grades folder, checked too; grades/ beside the course by default
-  --quiet         shows errors only
-  --debug         shows the technical detail of errors`,
-      dev: `Usage: npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]
-
-  Builds the course, serves it on http://localhost:PORT (HTML and PDF editions), then
-  rebuilds it and reloads the page whenever the content, the templates or the styles change.
-
-  --content DIR   the course folder (course.yaml and cases/); content by default
-  --out DIR       the output folder; dist by default
-  --port PORT     the local server's port; 4173 by default (0: any free port)
-  --no-cache      draws and prints everything again on every build
-  --debug         shows the technical detail of errors`,
-      grade: `Usage: npm run grade -- [--content DIR] [--grades DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
-
-  Reads the grades (CSV scores sheets, filled grid PDFs) and writes DIR/results/ only:
-  a feedback sheet per group and case, the class summary and the results as CSV.
-
-  --content DIR   the course folder (course.yaml and cases/); content by default
-  --grades DIR    the groups' grades (CSV scores sheets, filled grid PDFs); grades/ beside the course by default
-  --out DIR       the output folder; dist by default
-  --no-cache      draws and prints everything again
-  --quiet         shows errors only
-  --debug         shows the technical detail of errors`,
-      newCase: `Usage: npm run new:case -- "Case name" [--content DIR]
-
-  Creates the next case in cases/ (number and name), ready to fill in, from the
-  course's own scaffold (templates/case.md) when it has one.
-
-  --content DIR   the course folder (course.yaml and cases/); content by default`,
-      import: `Usage: npm run import -- FILE.md --content DIR [--force] [--quiet]
-
-  Reads a workshop written as one Markdown document (title, arrangements, cases with a
-  statement and a solution, presentation template, checklist) and writes the course folder:
-  course.yaml and cases/.
-
-  --content DIR  folder to create (required); it must be empty or absent
-  --force        replaces course.yaml and cases/*.md in a folder that is not empty
-  --quiet        prints errors only`,
+      word: 'Usage:',
+      options: {
+        content: ['--content DIR', 'the course folder (course.yaml and cases/); content by default'],
+        grades: ['--grades DIR', 'the groups’ grades (CSV scores sheets, filled grid PDFs); grades/ beside the course by default'],
+        checkedGrades: ['--grades DIR', 'the grades folder, checked too; grades/ beside the course by default'],
+        out: ['--out DIR', 'the output folder; dist by default'],
+        port: ['--port PORT', 'the local server’s port; 4173 by default (0: any free port)'],
+        noCache: ['--no-cache', 'draws and prints everything again'],
+        noCacheEachBuild: ['--no-cache', 'draws and prints everything again on every build'],
+        newContent: ['--content DIR', 'folder to create (required); it must be empty or absent'],
+        force: ['--force', 'replaces course.yaml and cases/*.md in a folder that is not empty'],
+        quiet: ['--quiet', 'shows errors only'],
+        debug: ['--debug', 'shows the technical detail of errors'],
+      },
+      arguments: { file: 'FILE.md', caseName: '"Case name"' },
+      about: {
+        build: '',
+        check: 'Checks the whole course (metadata, Markdown, links, Mermaid diagrams) without printing any PDF.',
+        dev: `Builds the course, serves it on http://localhost:PORT (HTML and PDF editions), then
+rebuilds it and reloads the page whenever the content, the templates or the styles change.`,
+        grade: `Reads the grades (CSV scores sheets, filled grid PDFs) and writes DIR/results/ only:
+a feedback sheet per group and case, the class summary and the results as CSV.`,
+        newCase: `Creates the next case in cases/ (number and name), ready to fill in, from the
+course’s own scaffold (templates/case.md) when it has one.`,
+        import: `Reads a workshop written as one Markdown document (title, arrangements, cases with a
+statement and a solution, presentation template, checklist) and writes the course folder:
+course.yaml and cases/.`,
+      },
     },
     unknownOption: 'unknown option: {option}',
     missingValue: 'option {option} needs a value',

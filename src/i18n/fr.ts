@@ -119,6 +119,7 @@ export const fr = {
     remoteResource: 'les images distantes ne sont pas imprimées ; enregistrez l’image dans le dossier du cours',
     preformattedTooSmall: 'ce bloc de texte préformaté a {columns} colonnes : même sur une page paysage il s’imprime en {size} pt, trop petit pour être lu ; coupez ses lignes.',
     rawHtml: 'le HTML brut n’est pas imprimé (« {html} ») ; écrivez-le en Markdown.',
+    diagramTooSmall: 'même sur une page paysage, ce schéma imprime son plus petit texte en {size} pt, trop petit pour être lu ; découpez-le ou raccourcissez ses libellés.',
     diagramSyntax: 'schéma Mermaid invalide : {reason}',
     formulaSyntax: 'formule invalide « {formula} » ; KaTeX : {reason}',
     noStatementItem: 'l’énoncé n’a pas d’élément « **{item}** : … » ; la case « {box} » du gabarit de schéma sera vide.',
@@ -126,6 +127,7 @@ export const fr = {
     root: '(racine)',
     idFormat: 'lettres minuscules, chiffres et tirets',
     langFormat: 'un code de langue comme fr ou en',
+    langUnsupported: 'casebook imprime en fr ou en ; une autre langue demande son dictionnaire dans src/i18n/',
     diagramNear: 'près de « {near} » ({expected})',
     leak: 'contenu réservé au formateur trouvé dans un fichier apprenant ({file}) : « {text} ».',
   },
@@ -207,57 +209,33 @@ export const fr = {
   },
   cli: {
     usage: {
-      build: `Usage : npm run build:pdf -- [--content DIR] [--out DIR] [--grades DIR] [--no-cache] [--quiet] [--debug]
-
-  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
-  --grades DIR    notes des groupes (feuilles de notes CSV, grilles PDF remplies) ; par défaut grades/ à côté du cours
-  --out DIR       dossier de sortie ; par défaut dist
-  --no-cache      redessine et réimprime tout
-  --quiet         n’affiche que les erreurs
-  --debug         affiche le détail technique des erreurs`,
-      check: `Usage : npm run check -- [--content DIR] [--grades DIR] [--quiet] [--debug]
-
-  Vérifie tout le cours (métadonnées, Markdown, liens, schémas Mermaid) sans imprimer de PDF.
-
-  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
-  --grades DIR    dossier des notes, vérifiées aussi ; par défaut grades/ à côté du cours
-  --quiet         n’affiche que les erreurs
-  --debug         affiche le détail technique des erreurs`,
-      dev: `Usage : npm run dev -- [--content DIR] [--out DIR] [--port PORT] [--no-cache] [--debug]
-
-  Construit le cours, le sert sur http://localhost:PORT (éditions HTML et PDF), puis le
-  reconstruit et recharge la page à chaque modification du contenu, des modèles ou des styles.
-
-  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
-  --out DIR       dossier de sortie ; par défaut dist
-  --port PORT     port du serveur local ; par défaut 4173 (0 : un port libre)
-  --no-cache      redessine et réimprime tout à chaque construction
-  --debug         affiche le détail technique des erreurs`,
-      grade: `Usage : npm run grade -- [--content DIR] [--grades DIR] [--out DIR] [--no-cache] [--quiet] [--debug]
-
-  Lit les notes (feuilles de notes CSV, grilles PDF remplies) et écrit seulement DIR/results/ :
-  une fiche de retour par groupe et par cas, la synthèse de la classe et les résultats en CSV.
-
-  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content
-  --grades DIR    notes des groupes (feuilles de notes CSV, grilles PDF remplies) ; par défaut grades/ à côté du cours
-  --out DIR       dossier de sortie ; par défaut dist
-  --no-cache      redessine et réimprime tout
-  --quiet         n’affiche que les erreurs
-  --debug         affiche le détail technique des erreurs`,
-      newCase: `Usage : npm run new:case -- "Nom du cas" [--content DIR]
-
-  Crée le cas suivant dans cases/ (numéro et nom), prêt à compléter, à partir du
-  gabarit du cours (templates/case.md) s’il en a un.
-
-  --content DIR   dossier du cours (course.yaml et cases/) ; par défaut content`,
-      import: `Usage : npm run import -- FICHIER.md --content DOSSIER [--force] [--quiet]
-
-  Lit un atelier écrit d’un seul tenant en Markdown (titre, modalités, cas avec énoncé et
-  correction, restitution, checklist) et écrit le dossier de cours : course.yaml et cases/.
-
-  --content DOSSIER  dossier à créer (obligatoire) ; il doit être vide ou absent
-  --force            remplace course.yaml et cases/*.md d’un dossier qui n’est pas vide
-  --quiet            n’affiche que les erreurs`,
+      word: 'Usage :',
+      options: {
+        content: ['--content DIR', 'dossier du cours (course.yaml et cases/) ; par défaut content'],
+        grades: ['--grades DIR', 'notes des groupes (feuilles de notes CSV, grilles PDF remplies) ; par défaut grades/ à côté du cours'],
+        checkedGrades: ['--grades DIR', 'dossier des notes, vérifiées aussi ; par défaut grades/ à côté du cours'],
+        out: ['--out DIR', 'dossier de sortie ; par défaut dist'],
+        port: ['--port PORT', 'port du serveur local ; par défaut 4173 (0 : un port libre)'],
+        noCache: ['--no-cache', 'redessine et réimprime tout'],
+        noCacheEachBuild: ['--no-cache', 'redessine et réimprime tout à chaque construction'],
+        newContent: ['--content DOSSIER', 'dossier à créer (obligatoire) ; il doit être vide ou absent'],
+        force: ['--force', 'remplace course.yaml et cases/*.md d’un dossier qui n’est pas vide'],
+        quiet: ['--quiet', 'n’affiche que les erreurs'],
+        debug: ['--debug', 'affiche le détail technique des erreurs'],
+      },
+      arguments: { file: 'FICHIER.md', caseName: '"Nom du cas"' },
+      about: {
+        build: '',
+        check: 'Vérifie tout le cours (métadonnées, Markdown, liens, schémas Mermaid) sans imprimer de PDF.',
+        dev: `Construit le cours, le sert sur http://localhost:PORT (éditions HTML et PDF), puis le
+reconstruit et recharge la page à chaque modification du contenu, des modèles ou des styles.`,
+        grade: `Lit les notes (feuilles de notes CSV, grilles PDF remplies) et écrit seulement DIR/results/ :
+une fiche de retour par groupe et par cas, la synthèse de la classe et les résultats en CSV.`,
+        newCase: `Crée le cas suivant dans cases/ (numéro et nom), prêt à compléter, à partir du
+gabarit du cours (templates/case.md) s’il en a un.`,
+        import: `Lit un atelier écrit d’un seul tenant en Markdown (titre, modalités, cas avec énoncé et
+correction, restitution, checklist) et écrit le dossier de cours : course.yaml et cases/.`,
+      },
     },
     unknownOption: 'option inconnue : {option}',
     missingValue: 'l’option {option} attend une valeur',

@@ -1,5 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { stringify } from 'yaml';
+import { selectEditions } from '../edition/select-edition.js';
 import { ContentError, type Problem } from '../errors.js';
 import { format, labels } from '../i18n/index.js';
 import { importWords } from '../i18n/import.js';
@@ -120,9 +121,10 @@ function closingLeftovers(text: string, section: Section): Leftover[] {
   return section.nodes.filter((n) => n.type !== 'list').map((n) => leftover(text, n));
 }
 
-/** The files as the build will read them: load → validate → parse, in memory. */
+/** The files as the build will read them: load → validate → parse → select edition, in memory. */
 function checkFiles(dir: string, files: { path: string; text: string }[]): { course: Course; warnings: Problem[] } {
   const source = (f: { path: string; text: string }): SourceText => ({ file: f.path, text: f.text, warnings: [] });
   const [course, ...cases] = files.map(source);
-  return parseCourse(validateCourse({ dir, course: course!, cases }));
+  const parsed = parseCourse(validateCourse({ dir, course: course!, cases }));
+  return { course: parsed.course, warnings: [...parsed.warnings, ...selectEditions(parsed.course).warnings] };
 }

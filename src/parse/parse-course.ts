@@ -1,12 +1,10 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { withoutTrainerOnly } from '../edition/select-edition.js';
 import { Problems, type Problem } from '../errors.js';
 import { format, labels, messages } from '../i18n/index.js';
-import type { Case, CaseDiagram, Course, DiagramTemplate, Group } from '../model.js';
+import type { Case, Course, DiagramTemplate, Group } from '../model.js';
 import type { DiagramData } from '../validate/schema.js';
 import type { ValidCase, ValidCourse } from '../validate/validate-course.js';
-import { statementItem } from './statement-item.js';
 import { resolveLocal } from './content-boundary.js';
 import { parseMarkdown } from './markdown.js';
 
@@ -57,14 +55,6 @@ function parseCase(dir: string, valid: ValidCase, lang: string, template: Diagra
   const file = valid.source.file;
   const parsed = parseMarkdown(file, valid.body, { lang, resolve: (p) => resolveLocal(dir, file, p) });
   const errors = [...parsed.errors, ...(parsed.complete ? structureErrors(file, parsed.tree, lang) : [])];
-  const statement = withoutTrainerOnly(parsed.tree);
-  const warnings = [...parsed.warnings];
-  const diagram = template && caseDiagram(template, statement);
-  template?.boxes.forEach((box, i) => {
-    if (box.from !== undefined && diagram!.items[i]!.length === 0) {
-      warnings.push({ place: { file }, message: format(messages(lang).noStatementItem, { item: box.from, box: box.label }) });
-    }
-  });
   const d = valid.data;
   return {
     case: {
@@ -78,11 +68,11 @@ function parseCase(dir: string, valid: ValidCase, lang: string, template: Diagra
       figures: d.figures,
       tags: d.tags,
       indicators: d.indicators,
-      diagram,
+      diagram: template,
       tree: parsed.tree,
     },
     errors,
-    warnings,
+    warnings: parsed.warnings,
   };
 }
 
@@ -115,10 +105,6 @@ function diagramTemplate(data: DiagramData | undefined): DiagramTemplate | null 
     arrows: data?.arrows ?? false,
     bands: data?.bands ?? [],
   };
-}
-
-function caseDiagram(template: DiagramTemplate, statement: Root): CaseDiagram {
-  return { ...template, items: template.boxes.map((b) => (b.from === undefined ? [] : statementItem(statement, b.from) ?? [])) };
 }
 
 function groupsOf(groups: number | (string | { name: string; case?: string; members?: string[] })[], lang: string): Group[] {

@@ -26,12 +26,27 @@ export interface RenderedCourse {
  * the print, forms and zip code (and their PDF libraries) that `build` needs after it.
  */
 export async function renderCourse(sources: RawCourse, settings: CourseSettings, stages: Stages, cache?: Cache): Promise<RenderedCourse> {
-  const valid = await stages.run('validate', () => validateCourse(sources));
-  const { course, warnings } = await stages.run('parse', () => parseCourse(valid));
-  const editions = await stages.run('edition', () => selectEditions(course));
+  const { course, warnings, editions } = await selectCourse(sources, stages);
   return stages.run('render', async () => {
     const [templates, css] = await Promise.all([loadTemplates(settings.templatesDir, course.lang, cache), buildCss(settings.stylesDir)]);
     const docs = renderDocuments({ course, editions, contentDir: settings.contentDir, templates, css, buildDate: settings.date });
     return { course, warnings, editions, docs, css, templates };
   });
+}
+
+export interface SelectedCourse {
+  course: Course;
+  editions: Editions;
+  /** In the order of the files they name: course.yaml's, then each case's. */
+  warnings: Problem[];
+}
+
+/** validate → parse → select edition: the course and its editions, every content error found. */
+export async function selectCourse(sources: RawCourse, stages: Stages): Promise<SelectedCourse> {
+  const valid = await stages.run('validate', () => validateCourse(sources));
+  const parsed = await stages.run('parse', () => parseCourse(valid));
+  const { editions, warnings } = await stages.run('edition', () => selectEditions(parsed.course));
+  const files = [sources.course.file, ...sources.cases.map((c) => c.file)];
+  const byFile = (a: Problem, b: Problem) => files.indexOf(a.place.file) - files.indexOf(b.place.file);
+  return { course: parsed.course, editions, warnings: [...parsed.warnings, ...warnings].sort(byFile) };
 }

@@ -43,6 +43,8 @@ export interface PageOptions {
 export class BrowserSession {
   private browser: Promise<Browser> | undefined;
   private readonly launching = new AbortController();
+  /** Whether the browser runs: closing it then must not abort its launch (see shutDown). */
+  private running = false;
   /** Print pages ready for the next document; the first one may still be opening. */
   private readonly idle: Promise<Page>[] = [];
   /** Whether the tab Chromium opens at start was taken (by Mermaid's page), rather than one more process. */
@@ -77,13 +79,16 @@ export class BrowserSession {
       this.browser = browser;
       // A session kept between builds starts a new browser after a crash.
       void browser.then(
-        (b) =>
+        (b) => {
+          this.running = true;
           b.once('disconnected', () => {
             if (this.browser !== browser) return;
             this.browser = undefined;
+            this.running = false;
             this.initialTabTaken = false;
             this.idle.length = 0;
-          }),
+          });
+        },
         () => undefined,
       );
     }
@@ -151,7 +156,10 @@ export class BrowserSession {
   }
 
   private async shutDown(): Promise<void> {
-    this.launching.abort();
+    // Puppeteer kills a browser whose launch signal aborts, for as long as it runs, and a killed
+    // Chromium leaves its singleton folder in the temporary folder: only a launch under way is
+    // aborted; a running browser closes itself (some 0.2 s more, while the build writes its files).
+    if (!this.running) this.launching.abort();
     const browser = await this.browser?.catch(() => undefined);
     if (!browser) return;
     await browser.close().catch(() => browser.process()?.kill('SIGKILL'));

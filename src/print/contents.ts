@@ -19,7 +19,8 @@ export interface PageRange {
 
 // The number's place, as templates/partials/toc.hbs writes it: a placeholder of our own markup,
 // filled like a diagram's (a print's HTML is a string; parsing and writing it again would print
-// other bytes).
+// other bytes). Content cannot write it: raw HTML in a case never reaches a page, and the
+// sanitizer keeps no data-toc-target on a span (tests/hostile.test.ts, "placeholders").
 const contentsPage = /(<span class="toc-page" data-toc-target="([^"]+)">)[^<]*(<\/span>)/g;
 const contentsTitleId = 'toc-title';
 

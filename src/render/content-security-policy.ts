@@ -21,7 +21,11 @@ export function contentSecurityPolicy(script?: { nonce: string; connect: string 
 
 const policyMeta = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
 
-/** The page with its policy first in `<head>`, before anything it governs; an existing one is replaced. */
+/**
+ * The page with its policy first in `<head>`, before anything it governs; an existing one is replaced.
+ * The tags matched are the template's own: content reaches a page only as escaped text or
+ * sanitized elements, never as a `<head>` or a `<meta>`.
+ */
 export function withContentSecurityPolicy(html: string, policy = contentSecurityPolicy()): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   if (policyMeta.test(html)) return html.replace(policyMeta, meta);

@@ -137,7 +137,7 @@ function caseViewModel(view: CaseView, edition: Edition, html: string): CaseView
     goal: md(c.goal),
     figures: c.figures.map((f) => ({ label: md(f.label), value: md(f.value) })),
     tags: c.tags,
-    diagram: c.diagram ? diagramViewModel(c.diagram, course.lang) : undefined,
+    diagram: view.diagram ? diagramViewModel(view.diagram, course.lang) : undefined,
     html,
     indicators:
       edition.name === 'trainer'

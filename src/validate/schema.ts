@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportedLanguages } from '../i18n/index.js';
 
 // Every object is strict: a misspelt key is an error, not a silently ignored line.
 const text = z.string().trim().min(1);
@@ -41,7 +42,12 @@ export const diagramSchema = z.union([
 export const courseSchema = z.strictObject({
   title: text,
   subtitle: text.optional(),
-  lang: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'langFormat').default('fr'),
+  // A language without a dictionary would print another language's labels.
+  lang: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, 'langFormat')
+    .refine((lang) => supportedLanguages.includes(lang.split('-')[0]!), 'langUnsupported')
+    .default('fr'),
   organisation: text.optional(),
   author: text.optional(),
   date: z.union([text, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),

@@ -5,7 +5,7 @@ import { format, messages } from '../i18n/index.js';
 import type { EditionName, Output } from '../model.js';
 import { pdfPageTexts } from './pdf-text.js';
 import { elementsWithClass, pageText, parseHtml } from '../render/html-tree.js';
-import { squash } from './trainer-fragments.js';
+import { type Fragment, FragmentFinder } from './fragments.js';
 
 /**
  * Reads back every student file as a student would get it (PDF text, HTML, Markdown, zip
@@ -13,21 +13,21 @@ import { squash } from './trainer-fragments.js';
  * are made, so that a PDF is read while the next ones print; zips come last.
  */
 export class LeakGuard {
-  private readonly squashed: { text: string; squashed: string }[];
+  private readonly finder: FragmentFinder;
   private readonly fragmentsKey: string;
   private readonly problems: Problem[] = [];
   /** Files already read: a zip entry that is one of them is not read twice. */
   private readonly checked = new Set<string>();
 
   constructor(
-    fragments: string[],
+    fragments: Fragment[],
     private readonly lang: string,
     private readonly cache = new Cache(undefined),
     /** The edition whose files are read back; the answer key may show its solutions, not trainer notes. */
     private readonly audience: EditionName = 'student',
   ) {
-    this.squashed = fragments.map((f) => ({ text: f, squashed: squash(f) }));
-    this.fragmentsKey = Cache.key(...fragments);
+    this.finder = new FragmentFinder(fragments);
+    this.fragmentsKey = Cache.key(...fragments.map((f) => `${f.kind}:${f.key}`));
   }
 
   /** Reads one file back (trainer files are let through) and keeps what leaked. */
@@ -35,13 +35,12 @@ export class LeakGuard {
     if (output.audience !== this.audience || isFont(output.path)) return;
     const isZip = output.path.endsWith('.zip');
     if (!isZip) this.checked.add(Cache.key(output.bytes));
-    const key = Cache.key('leak-v1', output.bytes, this.fragmentsKey, this.audience);
+    const key = Cache.key('leak-v2', output.bytes, this.fragmentsKey, this.audience);
     if (await this.cache.get('verified', key)) return;
     const m = messages(this.lang);
     const found: Problem[] = [];
     for (const { file, text, markedClasses } of await readableTexts(output.path, output.bytes, isZip ? this.checked : new Set())) {
-      const flat = squash(text);
-      const leaked = this.squashed.find((f) => flat.includes(f.squashed));
+      const [leaked] = this.finder.in(text);
       if (leaked) found.push({ place: { file }, message: format(m.leak, { file, text: leaked.text.slice(0, 80) }) });
       // A trainer-only block that reached the markup would only be hidden by CSS, at best.
       // The answer key shows its solutions: only a trainer note's class is a leak there.
@@ -62,7 +61,7 @@ export class LeakGuard {
 }
 
 /** Checks a set of files at once. */
-export function checkStudentOutputs(outputs: Output[], fragments: string[], lang: string, cache?: Cache): Promise<void> {
+export function checkStudentOutputs(outputs: Output[], fragments: Fragment[], lang: string, cache?: Cache): Promise<void> {
   return new LeakGuard(fragments, lang, cache).checkAll(outputs);
 }
 

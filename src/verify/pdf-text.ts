@@ -43,7 +43,8 @@ class PdfTextReader {
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const copy = bytes.slice();
+      // A copy of its own to hand over: a Buffer's slice() shares its memory, which the transfer would take from the caller.
+      const copy = new Uint8Array(bytes);
       this.worker.postMessage({ id, bytes: copy }, [copy.buffer]);
     });
   }

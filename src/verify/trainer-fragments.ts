@@ -4,30 +4,36 @@ import { visit } from 'unist-util-visit';
 import type { TrainerBlock } from '../parse/remark-trainer-only.js';
 import type { Course, Edition } from '../model.js';
 import { formulaText } from '../render/formulas.js';
+import { type Fragment, FragmentFinder, fragmentLength, glyphsFragment, wordsFragment } from './fragments.js';
 
-/** Letters and digits only, lower case: survives line breaks, hyphenation and typography. */
-export function squash(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Shorter trainer-only texts ("KPI", "SQL") say nothing about a leak. */
+/** Shorter trainer-only texts ("KPI", "SQL", "x = 0") say nothing about a leak. */
 const minimumLength = 12;
 
 /**
- * The texts only a trainer may read (solution prose, list items, table cells, diagram labels,
- * notes, indicators), less those the student edition also says. `kept` names the trainer-only
- * blocks the edition may show (the answer key shows the solutions).
+ * What only a trainer may read (solution prose, list items, table cells, diagram labels, notes,
+ * indicators, and each formula by its glyphs, rendered and written), less what the student
+ * edition also says. `kept` names the trainer-only blocks the edition may show (the answer key
+ * shows the solutions).
  */
-export function trainerFragments(course: Course, studentTexts: string[], kept: readonly TrainerBlock[] = []): string[] {
-  const student = squash(studentTexts.join(' '));
-  const fragments = new Set<string>();
+export function trainerFragments(course: Course, studentTexts: string[], kept: readonly TrainerBlock[] = []): Fragment[] {
+  const candidates = new Map<string, Fragment>();
   for (const c of course.cases) {
-    for (const text of [...trainerTexts(c.tree, kept), ...Object.values(c.indicators).flat()]) {
-      const squashed = squash(text);
-      if (squashed.length >= minimumLength && !student.includes(squashed)) fragments.add(text.trim());
-    }
+    const { texts, formulas } = trainerOnly(c.tree, kept);
+    const words = [...texts, ...Object.values(c.indicators).flat()].map((t) => wordsFragment(t.trim()));
+    for (const f of [...words, ...formulas.flatMap(formulaFragments)]) if (fragmentLength(f) >= minimumLength) candidates.set(`${f.kind}\0${f.key}`, f);
   }
-  return [...fragments];
+  const shared = new Set(new FragmentFinder([...candidates.values()]).in(studentTexts.join('\n')));
+  return [...candidates.values()].filter((f) => !shared.has(f));
+}
+
+/**
+ * A formula is also looked for on its own, so that one with no words around it is found: by its
+ * glyphs as KaTeX renders them (PDF, HTML) and as its LaTeX is written (Markdown). The message
+ * quotes it as written.
+ */
+function formulaFragments(formula: Formula): Fragment[] {
+  const written = formula.type === 'math' ? `$$${formula.value}$$` : `$${formula.value}$`;
+  return [glyphsFragment(formulaText(formula.value, isDisplayed(formula)), written), glyphsFragment(formula.value, written)];
 }
 
 /** Every text a student edition of the course may carry, to tell shared words from leaks. */
@@ -48,18 +54,21 @@ export function studentSourceTexts(student: Edition): string[] {
 
 /** What the answer key may carry: the student edition's texts and the solutions. */
 export function answerKeySourceTexts(student: Edition, answers: Edition): string[] {
-  return [...studentSourceTexts(student), ...answers.cases.map((c) => toString(c.tree))];
+  return [...studentSourceTexts(student), ...answers.cases.flatMap((c) => readings(c.tree))];
 }
 
-function trainerTexts(tree: Root, kept: readonly TrainerBlock[]): string[] {
+/** The texts and formulas of a case's trainer-only parts. */
+function trainerOnly(tree: Root, kept: readonly TrainerBlock[]): { texts: string[]; formulas: Formula[] } {
   const texts: string[] = [];
+  const formulas: Formula[] = [];
   visit(tree, (node) => {
     // An image's text with trainer words in it: the student edition has it without them.
     if (node.type === 'image' && node.data?.studentAlt !== undefined && node.alt) texts.push(node.alt);
     if (!node.data?.trainerOnly || kept.includes(node.data.trainerOnly)) return;
     collectLeaves(node as RootContent, texts);
+    visit(node, ['math', 'inlineMath'], (formula) => void formulas.push(formula as Formula));
   });
-  return texts;
+  return { texts, formulas };
 }
 
 function collectLeaves(node: RootContent, texts: string[]): void {

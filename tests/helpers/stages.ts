@@ -1,11 +1,11 @@
+import { selectCourse, type SelectedCourse } from '../../src/pipeline/render-course.js';
+import { Stages } from '../../src/pipeline/stages.js';
 import { ContentError, formatProblem } from '../../src/errors.js';
 import { loadCourse } from '../../src/load/load-course.js';
-import { parseCourse, type ParsedCourse } from '../../src/parse/parse-course.js';
-import { validateCourse } from '../../src/validate/validate-course.js';
 
-/** The stages before any rendering: load, validate, parse. */
-export async function readCourse(dir: string): Promise<ParsedCourse> {
-  return parseCourse(validateCourse(await loadCourse(dir)));
+/** The stages before any rendering: load, validate, parse, select edition. */
+export async function readCourse(dir: string): Promise<SelectedCourse> {
+  return selectCourse(await loadCourse(dir), new Stages());
 }
 
 /** The messages a content error prints, or [] when the course is fine. */

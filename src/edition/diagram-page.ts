@@ -1,12 +1,31 @@
 import type { ListItem, Root } from 'mdast';
 import { toString as toPlain } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { Problem } from '../errors.js';
+import { format, messages } from '../i18n/index.js';
+import type { Case, CaseDiagram, CaseView } from '../model.js';
+
+/**
+ * The case's blank diagram page as the student edition prints it, each box pre-filled from the
+ * statement item it names: read from the student tree, so that no trainer-only word can fill it.
+ */
+export function diagramPage(c: Case, statement: Root): CaseDiagram | null {
+  return c.diagram && { ...c.diagram, items: c.diagram.boxes.map((b) => (b.from === undefined ? [] : (statementItem(statement, b.from) ?? []))) };
+}
+
+/** A box that starts from a statement item and found nothing stays empty: the trainer is told. */
+export function emptyBoxWarnings({ case: c, diagram }: CaseView, lang: string): Problem[] {
+  if (!diagram) return [];
+  return diagram.boxes.flatMap(({ from, label }, i) =>
+    from !== undefined && diagram.items[i]!.length === 0 ? [{ place: { file: c.file }, message: format(messages(lang).noStatementItem, { item: from, box: label }) }] : [],
+  );
+}
 
 /**
  * The list a statement item gives after its bold label — "**Label** : a, b (x, y), c." — so that a
  * box of the diagram page starts from it; undefined when the statement has no such item.
  */
-export function statementItem(statement: Root, label: string): string[] | undefined {
+function statementItem(statement: Root, label: string): string[] | undefined {
   const wanted = normalizeLabel(label);
   let found: string[] | undefined;
   visit(statement, 'listItem', (item: ListItem) => {
@@ -26,7 +45,7 @@ function normalizeLabel(label: string): string {
 }
 
 /** Splits on commas that are not inside parentheses. */
-export function splitTopLevel(text: string): string[] {
+function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
