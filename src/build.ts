@@ -6,7 +6,7 @@ import { labels } from './i18n/index.js';
 import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output } from './model.js';
 import { BuildContext } from './pipeline/context.js';
-import { resolveOptions, type BuildOptions, type CourseSettings } from './pipeline/options.js';
+import { resolveOptions, type BuildOptions } from './pipeline/options.js';
 import { renderCourse } from './pipeline/render-course.js';
 import { Stages } from './pipeline/stages.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
