@@ -10,7 +10,7 @@ import { resolveOptions, type BuildOptions } from './pipeline/options.js';
 import { renderCourse } from './pipeline/render-course.js';
 import { Stages } from './pipeline/stages.js';
 import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
-import type { PdfMetadata } from './print/finalize-pdf.js';
+import type { DocumentMetadata } from './print/finalize-pdf.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { editionLabel } from './render/render-documents.js';
 import { fontAssets } from './render/styles.js';
@@ -129,8 +129,8 @@ function withSession<T>(options: BuildOptions, fonts: FontFile[], run: (session:
   return options.session ? run(options.session) : withBrowserSession({ assets: pageAssets(fonts), signal: options.signal }, run);
 }
 
-/** What a PDF says of itself: titles, language, clean bookmarks, fixed dates. */
-function pdfMetadata(doc: Document, course: Course, date: Date): PdfMetadata {
+/** What a PDF says of itself: titles, language, fixed dates. */
+function pdfMetadata(doc: Document, course: Course, date: Date): DocumentMetadata {
   const l = labels(course.lang);
   return {
     title: doc.title,
@@ -138,7 +138,6 @@ function pdfMetadata(doc: Document, course: Course, date: Date): PdfMetadata {
     author: course.author ?? course.organisation,
     lang: course.lang,
     keywords: [editionLabel(course.lang, doc.audience)],
-    bookmarks: doc.headings.map((h) => h.text),
     date,
   };
 }

@@ -48,7 +48,6 @@ export async function printResults(grades: Grades, options: GradeOptions): Promi
         author: course.author ?? course.organisation,
         lang: course.lang,
         keywords: [doc.audience === 'student' ? grading(course.lang).feedback : editionLabel(course.lang, 'trainer')],
-        bookmarks: doc.headings.map((h) => h.text),
         date: options.date,
       }).then((p) => ({ doc, ...p })),
     ),

@@ -2,16 +2,20 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { loadPdf } from './read-pdf.js';
 import { cleanSoftHyphens } from './soft-hyphens.js';
 
-export interface PdfMetadata {
+/** What a PDF says of itself, but for its bookmarks, which follow from its HTML. */
+export interface DocumentMetadata {
   title: string;
   subject: string;
   author?: string;
   lang: string;
   keywords: string[];
-  /** Clean titles for the bookmarks, one per heading in document order. */
-  bookmarks: string[];
   /** Creation and modification date: SOURCE_DATE_EPOCH when set, so builds are reproducible. */
   date: Date;
+}
+
+export interface PdfMetadata extends DocumentMetadata {
+  /** Clean titles for the bookmarks, one per heading in document order. */
+  bookmarks: string[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
-import type { PdfMetadata } from './finalize-pdf.js';
+import type { DocumentMetadata } from './finalize-pdf.js';
 import { PrintCache, type FinishedPdf } from './print-cache.js';
 import { assemble, printDocument } from './print-document.js';
 import { PrintQueue } from './queue.js';
@@ -28,11 +28,12 @@ export class Printer {
     this.cache = new PrintCache(cache);
   }
 
-  async print(doc: Document, html: string, metadata: PdfMetadata): Promise<Printed> {
+  async print(doc: Document, html: string, metadata: DocumentMetadata): Promise<Printed> {
     // pdf-lib (half a second to load) loads while Chromium prints: neither before the build
     // starts Chromium nor once a print waits for it.
     const finishing = import('./finalize-pdf.js');
     const printKey = this.cache.printKey(html);
+    // The bookmarks follow from the HTML, which the key holds: read from it only to finish a PDF.
     const finishedKey = this.cache.finishedKey(printKey, metadata);
     const finished = await this.cache.finished(finishedKey);
     if (finished) return { ...finished, fromCache: true };
@@ -50,7 +51,7 @@ export class Printer {
     }
     // Finished once the page is free for the next document.
     const { finalizePdf } = await finishing;
-    const { bytes, pages } = await finalizePdf(printed.pdf, metadata);
+    const { bytes, pages } = await finalizePdf(printed.pdf, { ...metadata, bookmarks: doc.headings.map((h) => h.text) });
     const result = { pdf: bytes, pages, html: printed.raw.html };
     await this.cache.keepFinished(finishedKey, result);
     return { ...result, fromCache };

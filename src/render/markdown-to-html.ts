@@ -79,7 +79,7 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
       footnoteLabelProperties: { className: ['footnotes-label'] },
     })
     .use(rehypeFormulas)
-    .use(rehypeHighlight, { plainText: [...preformattedLanguages] })
+    .use(highlightCode)
     .use(rehypeCodeBlocks)
     .use(rehypePrintFootnotes, { idPrefix })
     .use(rehypePrintLinks)
@@ -97,6 +97,13 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
     const reason = error instanceof Error ? error.message : String(error);
     throw new ContentError([{ place: { file: options.file }, message: format(messages(options.lang).parserFailed, { reason }) }]);
   }
+}
+
+// rehype-highlight registers its 37 grammars each time it is attached (5 ms): once per process,
+// not once per fragment.
+let highlighter: ReturnType<typeof rehypeHighlight> | undefined;
+function highlightCode() {
+  return (highlighter ??= rehypeHighlight({ plainText: [...preformattedLanguages] }));
 }
 
 const inlineCache = new Map<string, string>();

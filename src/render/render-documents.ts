@@ -1,6 +1,6 @@
 import type { Editions } from '../edition/select-edition.js';
 import { format, grading, labels } from '../i18n/index.js';
-import type { Case, Course, Diagram, Document, EditionName } from '../model.js';
+import type { Case, Course, Diagram, Document, EditionName, Heading } from '../model.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
 import { headingsOf, parseHtml } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
@@ -46,6 +46,7 @@ export function renderDocuments(input: RenderInput): Document[] {
   const diagramsOf = (fragments: { diagrams: Diagram[] }[]) => fragments.flatMap((f) => f.diagrams);
   const document = (path: string, audience: EditionName, template: string, context: object, extra: Partial<Document>): Document => {
     const html = render(input.templates, template, { ...base(audience), ...context });
+    let headings: Heading[] | undefined;
     return {
       path,
       audience,
@@ -58,7 +59,11 @@ export function renderDocuments(input: RenderInput): Document[] {
       diagrams: [],
       ...extra,
       html,
-      headings: headingsOf(parseHtml(html)),
+      // Read from the page only for a document that prints (a cached one never needs them), and
+      // then while others print rather than before the first one can start.
+      get headings() {
+        return (headings ??= headingsOf(parseHtml(html)));
+      },
     };
   };
 
