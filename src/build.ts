@@ -65,12 +65,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       );
       // Mermaid's page is one page more in the browser while it draws.
       ctx.printer.queue.narrowWhile(drawing);
+      const previewing = options.onPreview && preview(ctx, docs, drawing, guard).then(options.onPreview);
       // Documents without diagrams print while Mermaid loads and draws; each is verified once made.
       stages.start('print');
       const [drawings, finished, results] = await Promise.all([
         drawing,
         Promise.all(docs.map((doc) => finishDocument(ctx, { doc, course, editions, drawing, guard, total: docs.length }))),
         grades && printResults(grades, { course, templates, css, date: settings.date, session, printer: ctx.printer, cache: ctx.cache }),
+        previewing,
       ]);
       stages.end('print');
       ctx.releaseBrowser();
@@ -117,6 +119,14 @@ async function finishDocument(ctx: BuildContext, { doc, course, editions, drawin
   const pdf: Output = { path: doc.path, audience: doc.audience, bytes: forms ? await (await forms).addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
   const [files, md] = await Promise.all([ctx.made([pdf, ...htmlEdition(doc, printed.html, ctx.fonts)], guard), markdown]);
   return [...files, ...md];
+}
+
+/** The HTML editions before they print: diagrams in place, contents without numbers, each file checked. */
+async function preview(ctx: BuildContext, docs: Document[], drawing: Promise<Map<string, Drawing>>, guard: LeakGuards): Promise<Output[]> {
+  const drawings = await drawing;
+  const files = docs.flatMap((doc) => htmlEdition(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, drawings), ctx.fonts));
+  await Promise.all(files.map((file) => guard.check(file)));
+  return files;
 }
 
 /** What the build's pages may load: the bundled fonts and Mermaid's modules. */

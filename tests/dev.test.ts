@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get, type IncomingMessage } from 'node:http';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectDir } from './helpers/cli.js';
 
 // The printed HTML hyphenates words with soft hyphens: compare text without them.
@@ -78,11 +79,26 @@ describe('npm run dev', () => {
     expect(await readFile(join(out, 'student/html/pack-apprenant.html'), 'utf8')).not.toContain('<script');
     expect(await page.$$eval('script', (s) => s.length)).toBe(1);
     await page.evaluate(() => Object.assign(window, { beforeEdit: true }));
+    // What the terminal had said when each reload was sent.
+    const said: string[] = [];
+    const from = log.length;
+    const events = await new Promise<IncomingMessage>((resolve) => get(new URL('/__casebook/events', page.url()), resolve));
+    events.on('data', (chunk: Buffer) => chunk.toString().includes('data: reload') && said.push(log.slice(from)));
 
     await edit('cases/cas-1-gamma.md', (text) => text.replace('PREMIERTEXTE', 'TEXTEMODIFIE'));
     await page.waitForFunction(() => document.body.innerText.replace(/\u00ad/g, '').includes('TEXTEMODIFIE'), { timeout: 90_000, polling: 250 });
     expect(await page.evaluate(() => 'beforeEdit' in window)).toBe(false);
     expect(await pageText(page)).not.toContain('PREMIERTEXTE');
+    // The page reloads once the new text is laid out, before the PDFs are printed, then again once they are.
+    await logged(/Construit en/, from);
+    await vi.waitFor(() => expect(said).toHaveLength(2));
+    events.destroy();
+    expect(said[0]).not.toMatch(/Construit en/);
+    // A page that missed a reload while loading (it shows an older version) is told as it connects.
+    const late = await new Promise<IncomingMessage>((resolve) => get(new URL('/__casebook/events?v=0', page.url()), resolve));
+    const first = await new Promise<string>((resolve) => late.on('data', (chunk: Buffer) => chunk.toString().includes('data:') && resolve(chunk.toString())));
+    late.destroy();
+    expect(first).toContain('data: reload');
   });
 
   it('shows a build error with its file in the page and the terminal, and keeps serving', async () => {

@@ -35,7 +35,7 @@ export function errorText(error: unknown, lang: string): string {
  * styles until `signal` aborts. One build at a time: changes made during a build start one more.
  */
 export async function runDev(options: DevOptions): Promise<void> {
-  const state: PageState & { title?: string } = { lang: options.lang };
+  const state: Omit<PageState, 'version'> & { title?: string } = { lang: options.lang };
   const server = await startServer(options.outDir, options.port, () => state);
   const w = () => dictionary(state.lang).workflow;
   options.say(format(w().devServing, { url: server.url }));
@@ -57,12 +57,21 @@ export async function runDev(options: DevOptions): Promise<void> {
           cacheDir: options.cache ? defaultDirs.cache : undefined,
           signal: options.signal,
           session,
+          // The pages show the new text once it is laid out; the PDFs follow, with a second reload.
+          onPreview: (files) => {
+            state.error = undefined;
+            server.preview(files);
+            server.reload();
+          },
         });
+        server.preview([]);
         Object.assign(state, { lang: report.course.lang, title: report.course.title, error: undefined });
         for (const warning of report.warnings) options.say(format(w().warning, { problem: formatProblem(warning) }));
         options.say(format(w().devBuilt, { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
       } catch (error) {
         if (error instanceof InterruptedError || options.signal.aborted) return;
+        // A build that fails after its preview keeps the last good output.
+        server.preview([]);
         state.error = errorText(error, state.lang);
         options.say(`${state.error}\n${w().devFailed}`);
       }

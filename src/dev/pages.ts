@@ -6,13 +6,18 @@ import { contentSecurityPolicy, withContentSecurityPolicy } from '../render/cont
 export const eventsPath = '/__casebook/events';
 
 // Only served pages get this: the HTML the build writes and prints contains no script. Its nonce,
-// new for each response, is the one script the page's policy lets run.
-const reloadScript = (nonce: string) => `<script nonce="${nonce}">new EventSource(${JSON.stringify(eventsPath)}).onmessage = () => location.reload();</script>`;
+// new for each response, is the one script the page's policy lets run. The page says which
+// version it shows: one that missed a reload while it was loading (two come close together, the
+// preview's and the build's) is told again as it connects.
+const reloadScript = (nonce: string, version: number) =>
+  `<script nonce="${nonce}">new EventSource(${JSON.stringify(`${eventsPath}?v=${version}`)}).onmessage = () => location.reload();</script>`;
 
 export interface PageState {
   lang: string;
   /** The last build's error, file:line messages; none when it succeeded. */
   error?: string;
+  /** How many reloads the server has sent: what the page shows. */
+  version: number;
 }
 
 /**
@@ -25,7 +30,7 @@ export function servedHtml(html: string, state: PageState): string {
   const nonce = randomBytes(16).toString('base64');
   const page = withContentSecurityPolicy(html, contentSecurityPolicy({ nonce, connect: "'self'" }));
   const withBanner = banner === '' ? page : page.replace(/<body[^>]*>/i, (body) => `${body}${banner}`);
-  const script = reloadScript(nonce);
+  const script = reloadScript(nonce, state.version);
   return /<\/body>/i.test(withBanner) ? withBanner.replace(/<\/body>/i, `${script}</body>`) : `${withBanner}${script}`;
 }
 

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import type { Output } from '../model.js';
 import { eventsPath, indexPage, servedHtml, type PageState } from './pages.js';
 
 const contentTypes: Record<string, string> = {
@@ -15,6 +16,8 @@ export interface DevServer {
   url: string;
   /** Tells every open page to reload. */
   reload(): void;
+  /** Serves these files (a build's HTML editions before they print) over the output folder's, until the next call. */
+  preview(files: Output[]): void;
   close(): Promise<void>;
 }
 
@@ -22,9 +25,12 @@ export interface DevServer {
  * Serves the output folder on 127.0.0.1 only, to requests addressed to localhost only. Files are read at each request: a build swaps the
  * whole folder, so no handle on it may be kept.
  */
-export async function startServer(outDir: string, port: number, state: () => PageState & { title?: string }): Promise<DevServer> {
+export async function startServer(outDir: string, port: number, course: () => Omit<PageState, 'version'> & { title?: string }): Promise<DevServer> {
   const root = resolve(outDir);
   const listeners = new Set<ServerResponse>();
+  let previewed = new Map<string, Buffer>();
+  let version = 0;
+  const state = () => ({ ...course(), version });
   const server = createServer((request, response) => {
     void respond(request, response).catch(() => send(response, 500, 'text/plain; charset=utf-8', 'Internal error'));
   });
@@ -33,19 +39,20 @@ export async function startServer(outDir: string, port: number, state: () => Pag
     // DNS rebinding: a page of another site whose name now points at 127.0.0.1 sends its own Host.
     if (!localHost(request.headers.host)) return send(response, 421, 'text/plain; charset=utf-8', 'Misdirected request: use http://localhost');
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (path === eventsPath) return listen(response);
-    if (path === '/') return send(response, 200, contentTypes['.html']!, indexPage(await listFiles(root), state()));
+    if (path === eventsPath) return listen(response, new URL(request.url ?? '/', 'http://localhost').searchParams.get('v'));
+    if (path === '/') return send(response, 200, contentTypes['.html']!, indexPage([...new Set([...(await listFiles(root)), ...previewed.keys()])], state()));
     const file = resolve(root, `.${path}`);
     if (!file.startsWith(root + sep)) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden');
-    const bytes = await readFile(file).catch(() => undefined);
+    const bytes = previewed.get(path.slice(1)) ?? (await readFile(file).catch(() => undefined));
     if (!bytes) return send(response, 404, 'text/plain; charset=utf-8', `Not found: ${path}`);
     const type = contentTypes[extname(file)] ?? 'application/octet-stream';
     send(response, 200, type, extname(file) === '.html' ? servedHtml(bytes.toString('utf8'), state()) : bytes);
   }
 
-  function listen(response: ServerResponse): void {
+  function listen(response: ServerResponse, shown: string | null): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');
+    if (shown !== null && shown !== String(version)) response.write('data: reload\n\n');
     listeners.add(response);
     response.on('close', () => listeners.delete(response));
   }
@@ -59,7 +66,11 @@ export async function startServer(outDir: string, port: number, state: () => Pag
   return {
     url: `http://localhost:${bound}/`,
     reload() {
+      version += 1;
       for (const response of listeners) response.write('data: reload\n\n');
+    },
+    preview(files) {
+      previewed = new Map(files.map((f) => [f.path, Buffer.from(f.bytes)]));
     },
     async close() {
       for (const response of listeners) response.end();

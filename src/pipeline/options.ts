@@ -1,4 +1,5 @@
 import { defaultDirs } from '../project.js';
+import type { Output } from '../model.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { StageListener } from './stages.js';
 
@@ -18,6 +19,11 @@ export interface BuildOptions {
   gradesDir?: string;
   /** A browser kept from one build to the next (`npm run dev`); otherwise each build opens and closes its own. */
   session?: BrowserSession;
+  /**
+   * The HTML editions as soon as their diagrams are drawn, read back by the leak guard, before
+   * anything is printed (`npm run dev` shows them at once). Their contents have no page numbers yet.
+   */
+  onPreview?: (files: Output[]) => void;
 }
 
 export { defaultDirs };
