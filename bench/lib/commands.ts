@@ -11,7 +11,8 @@ export function npmBuild(root: string, env: NodeJS.ProcessEnv, args: string[], o
 
 /**
  * `npm run dev` on a course: after its first build, each edit is timed from the file's write to
- * the reload the server sends the open page.
+ * the reload the server sends the open page. A build sends two: once its HTML editions are laid
+ * out (the page shows the edit), and once its PDFs are written; the next edit waits for the second.
  */
 export async function devReloads(root: string, env: NodeJS.ProcessEnv, args: string[], edit: () => Promise<unknown>, count: number): Promise<number[]> {
   const child = spawn('npm', ['run', '-s', 'dev', '--', '--port', '0', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -27,8 +28,9 @@ export async function devReloads(root: string, env: NodeJS.ProcessEnv, args: str
       child.stderr.on('data', onData);
       child.once('exit', (code) => reject(new Error(`npm run dev exited with ${code}\n${output.slice(-2000)}`)));
     });
-    // Listening before the first build ends: its reload is the first event.
+    // Listening before the first build ends: its reloads are the first events.
     const reloads = await listen(`${url}__casebook/events`);
+    await reloads.next();
     await reloads.next();
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -37,6 +39,7 @@ export async function devReloads(root: string, env: NodeJS.ProcessEnv, args: str
       await edit();
       await reloaded;
       times.push(performance.now() - start);
+      await reloads.next();
     }
     reloads.close();
     return times;
@@ -46,18 +49,27 @@ export async function devReloads(root: string, env: NodeJS.ProcessEnv, args: str
   }
 }
 
-/** The server's reload events: `next()` resolves at the next one. */
+/** The server's reload events, in order: `next()` resolves at the next one not yet taken. */
 function listen(url: string): Promise<{ next(): Promise<void>; close(): void }> {
   return new Promise((resolve, reject) => {
-    let waiting: (() => void)[] = [];
+    const waiting: (() => void)[] = [];
+    let unseen = 0;
     const req = request(url, (response) => {
       response.on('data', (d: Buffer) => {
-        if (!/^data: reload$/m.test(d.toString())) return;
-        const woken = waiting;
-        waiting = [];
-        for (const wake of woken) wake();
+        for (const _ of d.toString().matchAll(/^data: reload$/gm)) {
+          const wake = waiting.shift();
+          if (wake) wake();
+          else unseen += 1;
+        }
       });
-      resolve({ next: () => new Promise<void>((done) => waiting.push(done)), close: () => req.destroy() });
+      const next = () =>
+        new Promise<void>((done) => {
+          if (unseen > 0) {
+            unseen -= 1;
+            done();
+          } else waiting.push(done);
+        });
+      resolve({ next, close: () => req.destroy() });
     });
     req.on('error', reject);
     req.end();

@@ -7,9 +7,10 @@ export interface Watcher {
 
 /**
  * Calls `onChange` once a burst of changes in any of `dirs` has settled: an editor's save is
- * often several events (temporary file, rename, attributes), and they must make one rebuild.
+ * often several events (temporary file, rename, attributes), a few milliseconds apart, and they
+ * must make one rebuild. A burst slower than the delay costs one more rebuild, not a wrong one.
  */
-export function watchDirs(dirs: string[], onChange: (file: string) => void, delayMs = 200): Watcher {
+export function watchDirs(dirs: string[], onChange: (file: string) => void, delayMs = 50): Watcher {
   let timer: NodeJS.Timeout | undefined;
   let last = '';
   const watchers: FSWatcher[] = dirs.filter((dir) => existsSync(dir)).map((dir) =>
