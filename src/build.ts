@@ -1,19 +1,18 @@
 import { drawDiagrams, fillDiagrams, unreadableDiagrams, type Drawing } from './diagrams/draw-diagrams.js';
-import { mermaidModules } from './diagrams/mermaid-page.js';
 import type { Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { labels } from './i18n/index.js';
 import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output } from './model.js';
 import { BuildContext } from './pipeline/context.js';
+import { pageAssets } from './pipeline/page-assets.js';
 import { resolveOptions, type BuildOptions } from './pipeline/options.js';
 import { renderCourse } from './pipeline/render-course.js';
 import { Stages } from './pipeline/stages.js';
-import { withBrowserSession, type AssetSource, type BrowserSession } from './print/browser-session.js';
+import { withBrowserSession, type BrowserSession } from './print/browser-session.js';
 import type { DocumentMetadata } from './print/finalize-pdf.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { editionLabel } from './render/render-documents.js';
-import { fontAssets } from './render/styles.js';
 import { printResults, scoresSheetOutput } from './grade/grade-course.js';
 import { readResults } from './grade/read-results.js';
 import { defaultGradesDir } from './project.js';
@@ -24,6 +23,7 @@ import { packs } from './write/packs.js';
 import { lockOutput, writeOutput } from './write/write-output.js';
 
 export { defaultDirs, resolveOptions, type BuildOptions } from './pipeline/options.js';
+export { pageAssets } from './pipeline/page-assets.js';
 export { Stages, type StageEvent, type StageName } from './pipeline/stages.js';
 
 export interface BuildReport {
@@ -129,10 +129,6 @@ async function preview(ctx: BuildContext, docs: Document[], drawing: Promise<Map
   return files;
 }
 
-/** What the build's pages may load: the bundled fonts and Mermaid's modules. */
-export function pageAssets(fonts: FontFile[]): AssetSource[] {
-  return [fontAssets(fonts), mermaidModules];
-}
 
 /** The session given (`npm run dev`), or one of the build's own, closed in `finally`. */
 function withSession<T>(options: BuildOptions, fonts: FontFile[], run: (session: BrowserSession) => Promise<T>): Promise<T> {

@@ -1,5 +1,7 @@
 import { relative, join } from 'node:path';
-import { pageAssets, resolveOptions, Stages, type BuildOptions } from './build.js';
+import { resolveOptions, type BuildOptions } from './pipeline/options.js';
+import { pageAssets } from './pipeline/page-assets.js';
+import { Stages } from './pipeline/stages.js';
 import { Cache } from './cache/cache.js';
 import { ContentError, type Problem } from './errors.js';
 import { printResults } from './grade/grade-course.js';
