@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../src/build.js';
+import type { Output } from '../src/model.js';
 import { fixturesDir, tempDir } from './helpers/course.js';
 import { flat, pdfInfo, pdfPages, pdfText, pdfWords } from './helpers/pdf.js';
 
@@ -11,11 +12,12 @@ const secrets = ['PROSESECRETE', 'LISTESECRETE', 'TABLEAUSECRET', 'DIAGRAMMESECR
 
 let out: string;
 let report: BuildReport;
+let previewed: Output[] = [];
 const file = (path: string) => join(out, path);
 
 beforeAll(async () => {
   out = join(await tempDir(), 'dist');
-  report = await build({ contentDir: join(fixturesDir, 'mini'), outDir: out, sourceDateEpoch: 1_700_000_000 });
+  report = await build({ contentDir: join(fixturesDir, 'mini'), outDir: out, sourceDateEpoch: 1_700_000_000, onPreview: (files) => (previewed = files) });
 });
 
 describe('the two editions', () => {
@@ -31,6 +33,19 @@ describe('the two editions', () => {
     for (const secret of secrets) expect(text).toContain(secret);
     expect(text).toContain('Corrigé — réservé au formateur');
     expect(pdfText(file('trainer/cas-1-alpha.pdf'))).toContain('PROSESECRETE');
+  });
+
+  it('previews (npm run dev) the same HTML editions as it writes, but for the contents’ page numbers', () => {
+    const html = (files: Output[]) => new Map(files.filter((f) => f.path.endsWith('.html')).map((f) => [f.path, new TextDecoder().decode(f.bytes)]));
+    const written = html(report.outputs);
+    const shown = html(previewed);
+    expect([...shown.keys()].sort()).toEqual(['student/html/pack-apprenant.html', 'trainer/html/pack-formateur.html']);
+    const numbers = /(<span class="toc-page" data-toc-target="[^"]+">)\d*(<\/span>)/g;
+    for (const [path, page] of shown) {
+      expect(page.replace(numbers, '$1$2'), path).toBe(written.get(path)!.replace(numbers, '$1$2'));
+      expect(written.get(path)).toMatch(/data-toc-target="[^"]+">\d+</);
+    }
+    for (const secret of secrets) expect(shown.get('student/html/pack-apprenant.html')).not.toContain(secret);
   });
 
   it('gives the students the statement and nothing of the solution', async () => {
