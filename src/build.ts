@@ -1,4 +1,4 @@
-import { drawDiagrams, fillDiagrams, unreadableDiagrams, type Drawing } from './diagrams/draw-diagrams.js';
+import { drawDiagrams, unreadableDiagrams, withDrawings, type Drawing } from './diagrams/draw-diagrams.js';
 import type { Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { labels } from './i18n/index.js';
@@ -111,7 +111,7 @@ interface DocumentJob {
 async function finishDocument(ctx: BuildContext, { doc, course, editions, drawing, guard, total }: DocumentJob): Promise<Output[]> {
   // The Markdown edition comes from the course, not from the print: checked while the PDF prints.
   const markdown = ctx.made(markdownEdition(doc, editions[doc.audience]), guard);
-  const html = doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing);
+  const html = await withDrawings(doc, drawing);
   // The forms' code and fonts (fontkit: half a second to load) load while the grid prints.
   const forms = doc.form ? import('./forms/grid-form.js') : undefined;
   const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
@@ -123,12 +123,10 @@ async function finishDocument(ctx: BuildContext, { doc, course, editions, drawin
 
 /** The HTML editions before they print: diagrams in place, contents without numbers, each file checked. */
 async function preview(ctx: BuildContext, docs: Document[], drawing: Promise<Map<string, Drawing>>, guard: LeakGuards): Promise<Output[]> {
-  const drawings = await drawing;
-  const files = docs.flatMap((doc) => htmlEdition(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, drawings), ctx.fonts));
+  const files = (await Promise.all(docs.map(async (doc) => htmlEdition(doc, await withDrawings(doc, drawing), ctx.fonts)))).flat();
   await Promise.all(files.map((file) => guard.check(file)));
   return files;
 }
-
 
 /** The session given (`npm run dev`), or one of the build's own, closed in `finally`. */
 function withSession<T>(options: BuildOptions, fonts: FontFile[], run: (session: BrowserSession) => Promise<T>): Promise<T> {

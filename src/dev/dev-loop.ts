@@ -49,6 +49,7 @@ export async function runDev(options: DevOptions): Promise<void> {
       pending = false;
       const started = performance.now();
       try {
+        // Whatever the outcome, the pages then show the output folder: the new one, or the last good one.
         const report = await build({
           contentDir: options.contentDir,
           outDir: options.outDir,
@@ -63,15 +64,12 @@ export async function runDev(options: DevOptions): Promise<void> {
             server.preview(files);
             server.reload();
           },
-        });
-        server.preview([]);
+        }).finally(() => server.preview([]));
         Object.assign(state, { lang: report.course.lang, title: report.course.title, error: undefined });
         for (const warning of report.warnings) options.say(format(w().warning, { problem: formatProblem(warning) }));
         options.say(format(w().devBuilt, { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
       } catch (error) {
         if (error instanceof InterruptedError || options.signal.aborted) return;
-        // A build that fails after its preview keeps the last good output.
-        server.preview([]);
         state.error = errorText(error, state.lang);
         options.say(`${state.error}\n${w().devFailed}`);
       }

@@ -38,8 +38,9 @@ export async function startServer(outDir: string, port: number, course: () => Om
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // DNS rebinding: a page of another site whose name now points at 127.0.0.1 sends its own Host.
     if (!localHost(request.headers.host)) return send(response, 421, 'text/plain; charset=utf-8', 'Misdirected request: use http://localhost');
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (path === eventsPath) return listen(response, new URL(request.url ?? '/', 'http://localhost').searchParams.get('v'));
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = decodeURIComponent(url.pathname);
+    if (path === eventsPath) return listen(response, url.searchParams.get('v'));
     if (path === '/') return send(response, 200, contentTypes['.html']!, indexPage([...new Set([...(await listFiles(root)), ...previewed.keys()])], state()));
     const file = resolve(root, `.${path}`);
     if (!file.startsWith(root + sep)) return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden');

@@ -154,6 +154,11 @@ export function fillDiagrams(doc: Pick<Document, 'html' | 'diagrams'>, drawings:
   });
 }
 
+/** A document's HTML with its drawings in place; one without diagrams does not wait for them (it prints while Mermaid draws). */
+export async function withDrawings(doc: Pick<Document, 'html' | 'diagrams'>, drawing: Promise<Map<string, Drawing>>): Promise<string> {
+  return doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing);
+}
+
 /** Below this size a drawing's text is too small to read: it takes a landscape page, and the build warns when even that is not enough. */
 export const smallestLegiblePt = 7;
 

@@ -1,6 +1,6 @@
 import type { Cache } from '../cache/cache.js';
 import { selectEdition } from '../edition/select-edition.js';
-import { drawDiagrams, fillDiagrams } from '../diagrams/draw-diagrams.js';
+import { drawDiagrams, withDrawings } from '../diagrams/draw-diagrams.js';
 import type { Problem } from '../errors.js';
 import { format, grading } from '../i18n/index.js';
 import type { Course, Output } from '../model.js';
@@ -42,7 +42,7 @@ export async function printResults(grades: Grades, options: GradeOptions): Promi
   const drawing = drawDiagrams(summary.diagrams, { session: options.session, cache: options.cache, fontCss: options.css, fontFamily: fontStacks.body, lang: course.lang });
   const printed = await Promise.all(
     docs.map(async (doc) =>
-      options.printer.print(doc, doc.diagrams.length === 0 ? doc.html : fillDiagrams(doc, await drawing), {
+      options.printer.print(doc, await withDrawings(doc, drawing), {
         title: doc.title,
         subject: doc.subject,
         author: course.author ?? course.organisation,

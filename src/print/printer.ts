@@ -29,14 +29,14 @@ export class Printer {
   }
 
   async print(doc: Document, html: string, metadata: DocumentMetadata): Promise<Printed> {
-    // pdf-lib (half a second to load) loads while Chromium prints: neither before the build
-    // starts Chromium nor once a print waits for it.
-    const finishing = import('./finalize-pdf.js');
     const printKey = this.cache.printKey(html);
     // The bookmarks follow from the HTML, which the key holds: read from it only to finish a PDF.
     const finishedKey = this.cache.finishedKey(printKey, metadata);
     const finished = await this.cache.finished(finishedKey);
     if (finished) return { ...finished, fromCache: true };
+    // pdf-lib (half a second to load) loads while Chromium prints: neither before the build
+    // starts Chromium, nor for a build whose PDFs all come from the cache.
+    const finishing = import('./finalize-pdf.js');
     const raw = await this.cache.print(printKey);
     const fromCache = raw !== undefined;
     let printed;
