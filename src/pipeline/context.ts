@@ -16,7 +16,7 @@ import type { Stages } from './stages.js';
 export class BuildContext {
   readonly cache: Cache;
   readonly printer: Printer;
-  readonly deflated = new Deflated();
+  readonly deflated: Deflated;
   private sourcesKey = '';
   private printed = 0;
 
@@ -29,6 +29,7 @@ export class BuildContext {
   ) {
     this.cache = new Cache(options.cacheDir);
     this.printer = new Printer(session, this.cache);
+    this.deflated = new Deflated(this.cache);
   }
 
   /**
