@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { AnnotationFlags, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFRef, PDFString, TextAlignment, type PDFContext, type PDFPage, type PDFTextField } from 'pdf-lib';
+import { AcroFieldFlags, AcroTextFlags, AnnotationFlags, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFRef, PDFString, TextAlignment, type PDFContext, type PDFPage } from 'pdf-lib';
 import type { Finish } from '../print/finalize-pdf.js';
 import { formFont } from './form-font.js';
 import { fieldScheme, parseGridFieldName, type GridField } from './field-names.js';
@@ -52,39 +52,75 @@ export async function gridFormFinish(checks: PointsChecks): Promise<Finish> {
 function addGridForm(pdf: PDFDocument, checks: PointsChecks, font: EmbeddedFont): void {
   const marks = collectMarks(pdf);
   if (marks.length === 0) return;
-  const form = pdf.getForm();
-  // Chromium's PDF has no form: the fields' default appearance names the font of the form's resources.
-  const fontRef = PDFObjectCopier.for(font.context, pdf.context).copy(font.ref);
-  form.acroForm.dict.set(PDFName.of('DR'), pdf.context.obj({ Font: { Inter: fontRef } }));
-  const appearance = emptyAppearances(pdf);
+  const { context } = pdf;
+  const Inter = PDFObjectCopier.for(font.context, context).copy(font.ref);
+  const fields = context.obj([]);
+  const addField = fieldTree(context, fields);
+  const appearance = emptyAppearances(context, Inter);
   const totals: PDFRef[] = [];
   const widgets = new Map<Mark, PDFRef>();
   for (const mark of marks) {
-    const field = form.createTextField(mark.name);
-    const kind = mark.field.kind;
-    if (kind === 'comment') field.enableMultiline();
-    field.acroField.setDefaultAppearance(`/Inter ${kind === 'comment' ? 9 : kind === 'points' || kind === 'total' ? 12 : 10} Tf 0 g`);
-    if (kind === 'points' || kind === 'total') field.setAlignment(TextAlignment.Center);
-    const actions = new Map<string, string>();
-    if (mark.field.kind === 'points') {
-      const check = checks[mark.field.criterion];
-      if (check) actions.set('V', check);
-    }
-    if (mark.field.kind === 'total') {
-      field.enableReadOnly();
-      const { caseId, group } = mark.field;
-      const parts = marks.filter((k) => k.field.kind === 'points' && k.field.caseId === caseId && k.field.group === group).map((k) => k.name);
-      actions.set('C', `AFSimple_Calculate("SUM", new Array(${parts.map((p) => JSON.stringify(p)).join(', ')}));`);
-      totals.push(field.ref);
-    }
-    if (actions.size > 0) {
-      field.acroField.dict.set(PDFName.of('AA'), pdf.context.obj(Object.fromEntries([...actions].map(([key, js]) => [key, { S: 'JavaScript', JS: PDFHexString.fromText(js) }]))));
-    }
-    widgets.set(mark, addWidget(pdf, field, mark, appearance));
+    const field = context.nextRef();
+    const widget = addWidget(context, field, mark, appearance);
+    addField(mark.name, field, textField(context, mark, widget, fieldScripts(mark, marks, checks)));
+    widgets.set(mark, widget);
+    if (mark.field.kind === 'total') totals.push(field);
   }
   retag(pdf, widgets);
-  // Readers run the calculations of the fields listed here, in this order.
-  form.acroForm.dict.set(PDFName.of('CO'), pdf.context.obj(totals));
+  // Chromium's PDF has no form. The fields' default appearance names the font of the form's
+  // resources; readers run the calculations of the fields listed in /CO, in this order.
+  pdf.catalog.set(PDFName.of('AcroForm'), context.register(context.obj({ Fields: fields, DR: { Font: { Inter } }, CO: totals })));
+}
+
+/** A text field's own entries: kind of text, alignment, font and size, scripts, and its one widget. */
+function textField(context: PDFContext, mark: Mark, widget: PDFRef, scripts: Record<string, string>): PDFDict {
+  const { kind } = mark.field;
+  const actions = Object.entries(scripts).map(([key, js]) => [key, { S: 'JavaScript', JS: PDFHexString.fromText(js) }]);
+  return context.obj({
+    FT: 'Tx',
+    Ff: (kind === 'comment' ? AcroTextFlags.Multiline : 0) | (kind === 'total' ? AcroFieldFlags.ReadOnly : 0) || undefined,
+    Q: kind === 'points' || kind === 'total' ? TextAlignment.Center : undefined,
+    DA: PDFString.of(`/Inter ${kind === 'comment' ? 9 : kind === 'points' || kind === 'total' ? 12 : 10} Tf 0 g`),
+    AA: actions.length > 0 ? Object.fromEntries(actions) : undefined,
+    Kids: [widget],
+  });
+}
+
+/** A field's scripts, by trigger: its points checked as they are typed (V), the total computed (C). */
+function fieldScripts(mark: Mark, marks: Mark[], checks: PointsChecks): Record<string, string> {
+  const { field } = mark;
+  if (field.kind === 'points') return checks[field.criterion] ? { V: checks[field.criterion]! } : {};
+  if (field.kind !== 'total') return {};
+  const parts = marks.filter((k) => k.field.kind === 'points' && k.field.caseId === field.caseId && k.field.group === field.group).map((k) => k.name);
+  return { C: `AFSimple_Calculate("SUM", new Array(${parts.map((p) => JSON.stringify(p)).join(', ')}));` };
+}
+
+/**
+ * Puts fields into the form's tree as pdf-lib names them: each part of a name
+ * ("phishing.owls.analysis.points") is a field of its own that holds the next. (pdf-lib's
+ * `createTextField` finds each part again among its siblings' decoded names, for every field.)
+ */
+function fieldTree(context: PDFContext, fields: PDFArray): (name: string, ref: PDFRef, field: PDFDict) => void {
+  const parents = new Map<string, { ref: PDFRef; kids: PDFArray }>();
+  const parentOf = (parts: string[]) => {
+    if (parts.length === 0) return undefined;
+    const name = parts.join('.');
+    let parent = parents.get(name);
+    if (!parent) {
+      parent = { ref: context.nextRef(), kids: context.obj([]) };
+      place(parts, parent.ref, context.obj({ Kids: parent.kids }));
+      parents.set(name, parent);
+    }
+    return parent;
+  };
+  const place = (parts: string[], ref: PDFRef, field: PDFDict) => {
+    const parent = parentOf(parts.slice(0, -1));
+    field.set(PDFName.of('T'), PDFHexString.fromText(parts.at(-1)!));
+    if (parent) field.set(PDFName.of('Parent'), parent.ref);
+    context.assign(ref, field);
+    (parent?.kids ?? fields).push(ref);
+  };
+  return (name, ref, field) => place(name.split('.'), ref, field);
 }
 
 /**
@@ -92,37 +128,39 @@ function addGridForm(pdf: PDFDocument, checks: PointsChecks, font: EmbeddedFont)
  * mark's first link in the structure tree. An empty field shows nothing; a reader draws what is
  * typed with the field's default appearance (/DA).
  */
-function addWidget(pdf: PDFDocument, field: PDFTextField, mark: Mark, appearance: (width: number, height: number) => PDFRef): PDFRef {
+function addWidget(context: PDFContext, field: PDFRef, mark: Mark, appearance: (width: number, height: number) => PDFRef): PDFRef {
   const [x1, y1, x2, top] = mark.rect;
   // The date's and evaluator's lines are one line high: their fields reach a little above the line.
   const y2 = mark.field.kind === 'date' || mark.field.kind === 'evaluator' ? top + 5 : top;
-  const link = pdf.context.lookup(mark.links[0]!, PDFDict);
-  const widget = pdf.context.register(
-    pdf.context.obj({
+  const widget = context.register(
+    context.obj({
       Type: 'Annot',
       Subtype: 'Widget',
-      Parent: field.ref,
+      Parent: field,
       P: mark.page.ref,
       Rect: [x1, y1, x2, y2],
       F: AnnotationFlags.Print,
       BS: { W: 0 },
       AP: { N: appearance(x2 - x1, y2 - y1) },
-      StructParent: link.get(PDFName.of('StructParent')),
+      StructParent: context.lookup(mark.links[0]!, PDFDict).get(PDFName.of('StructParent')),
     }),
   );
-  field.acroField.addWidget(widget);
-  mark.page.node.addAnnot(widget);
+  // The page's annotations, without its field links since `collectMarks`.
+  mark.page.node.lookup(PDFName.of('Annots'), PDFArray).push(widget);
   return widget;
 }
 
-/** An empty text field's appearance, uncompressed (a few bytes), one per size in a document. */
-function emptyAppearances(pdf: PDFDocument): (width: number, height: number) => PDFRef {
+/**
+ * An empty text field's appearance, uncompressed (a few bytes), one per size in a document. It
+ * names the fields' font as a filled one does (pdffonts, for one, lists the fonts of appearances).
+ */
+function emptyAppearances(context: PDFContext, font: PDFRef): (width: number, height: number) => PDFRef {
   const made = new Map<string, PDFRef>();
   return (width, height) => {
     const size = `${width} ${height}`;
     let ref = made.get(size);
     if (!ref) {
-      ref = pdf.context.register(pdf.context.stream('/Tx BMC EMC', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, width, height], Resources: {} }));
+      ref = context.register(context.stream('/Tx BMC EMC', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, width, height], Resources: { Font: { Inter: font } } }));
       made.set(size, ref);
     }
     return ref;
