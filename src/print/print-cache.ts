@@ -23,7 +23,7 @@ export interface FinishedPdf {
 // Change whenever what is kept, or how it is made, changes: older entries then simply miss. The
 // finishing has its own, so that a change to it (pdf-lib's pass) reprints nothing.
 const printVersion = 'print-v5';
-const finishVersion = 'finish-v2';
+const finishVersion = 'finish-v1';
 
 /**
  * The two layers of the print cache: raw prints by their HTML, and finished PDFs by their HTML
