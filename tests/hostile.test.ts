@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { fromHtml } from 'hast-util-from-html';
+import { parseHtml } from '../src/render/html-tree.js';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -235,7 +235,7 @@ describe('what a reader of a hostile course gets', () => {
 });
 
 describe('the content schema', () => {
-  const clean = (html: string) => toHtml(sanitize(fromHtml(html, { fragment: true }), contentSchema));
+  const clean = (html: string) => toHtml(sanitize(parseHtml(html, { fragment: true }), contentSchema));
 
   it('keeps what casebook’s own features write: inline HTML, highlighted code, KaTeX', () => {
     const safe =
@@ -266,7 +266,7 @@ describe('casebook’s own placeholders (a diagram’s, a contents page number�
     expect(render(parsed.tree)).not.toMatch(/figure|data-diagram|toc-page|data-toc-target/);
     expect(render({ type: 'root', children: [{ type: 'html', value: forged }] })).not.toMatch(/figure|data-diagram|toc-page|data-toc-target/);
     // The sanitizer keeps a figure's data-diagram (casebook's placeholder goes through it), never a span's data-toc-target.
-    expect(toHtml(sanitize(fromHtml(forged, { fragment: true }), contentSchema))).not.toContain('data-toc-target');
+    expect(toHtml(sanitize(parseHtml(forged, { fragment: true }), contentSchema))).not.toContain('data-toc-target');
   });
 
   it('are filled with the document’s own drawings only', () => {

@@ -1,4 +1,3 @@
-import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { Cache } from '../cache/cache.js';
@@ -7,6 +6,7 @@ import { format, messages } from '../i18n/index.js';
 import type { Diagram, Document } from '../model.js';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser-session.js';
+import { parseHtml } from '../render/html-tree.js';
 import { diagramSchema } from '../render/sanitize-schema.js';
 import { landscapeArea, portraitArea } from './print-area.js';
 import { mermaidConfig, mermaidVersion, openMermaid, parseDiagram, renderDiagram, smallestText, type ParseResult } from './mermaid-page.js';
@@ -72,7 +72,7 @@ const drawingVersion = 'drawing-v6';
 
 /** A drawing through the diagram schema: whatever a diagram's source made Mermaid write, nothing active reaches a page. */
 export function sanitizeDrawing(svg: string): string {
-  return toHtml(sanitize(fromHtml(svg, { fragment: true }), diagramSchema));
+  return toHtml(sanitize(parseHtml(svg, { fragment: true }), diagramSchema));
 }
 
 // Mermaid writes each word of a label in a <tspan> of its own. Chromium lays out and prints each
@@ -201,7 +201,7 @@ export interface DrawnSize {
 
 /** A drawn SVG with its size read from its root element, as Mermaid sized it. */
 export function drawingOf(svg: string, textSize?: number): Drawing {
-  const root = fromHtml(svg, { fragment: true }).children.find((n) => n.type === 'element' && n.tagName === 'svg');
+  const root = parseHtml(svg, { fragment: true }).children.find((n) => n.type === 'element' && n.tagName === 'svg');
   const { style, viewBox, width } = root?.type === 'element' ? root.properties : {};
   const maxWidth = typeof style === 'string' ? /(?:^|;)\s*max-width:\s*([\d.]+)px/.exec(style)?.[1] : undefined;
   const box = typeof viewBox === 'string' ? viewBox.trim().split(/[\s,]+/).map(Number) : [];

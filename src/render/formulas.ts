@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ElementContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import katex, { type KatexOptions } from 'katex';
+import { parseHtml } from './html-tree.js';
 
 /**
  * How every formula is rendered, in the print, the HTML files and the leak guard alike. HTML only,
@@ -45,7 +45,7 @@ export function formulaTree(tex: string, display: boolean): ElementContent[] {
   const key = `${display ? 'display' : 'inline'}\0${tex}`;
   let tree = trees.get(key);
   if (tree === undefined) {
-    tree = fromHtml(formulaHtml(tex, display), { fragment: true }).children as ElementContent[];
+    tree = parseHtml(formulaHtml(tex, display), { fragment: true }).children as ElementContent[];
     trees.set(key, tree);
   }
   return structuredClone(tree);
