@@ -1,6 +1,7 @@
 import { drawDiagrams, unreadableDiagrams, withDrawings, type Drawing } from './diagrams/draw-diagrams.js';
 import type { Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
+import { gridForm } from './forms/form-step.js';
 import { labels } from './i18n/index.js';
 import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output } from './model.js';
@@ -112,11 +113,10 @@ async function finishDocument(ctx: BuildContext, { doc, course, editions, drawin
   // The Markdown edition comes from the course, not from the print: checked while the PDF prints.
   const markdown = ctx.made(markdownEdition(doc, editions[doc.audience]), guard);
   const html = await withDrawings(doc, drawing);
-  // The forms' code and fonts (fontkit: half a second to load) load while the grid prints.
-  const forms = doc.form ? import('./forms/grid-form.js') : undefined;
-  const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date));
+  // A grid's form is part of its finishing: a grid from the cache comes with it.
+  const printed = await ctx.printer.print(doc, html, pdfMetadata(doc, course, ctx.settings.date), doc.form ? gridForm(course) : undefined);
   ctx.reportPrinted(doc.path, printed.fromCache, total);
-  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: forms ? await (await forms).addGridForm(printed.pdf, course) : printed.pdf, pages: printed.pages };
+  const pdf: Output = { path: doc.path, audience: doc.audience, bytes: printed.pdf, pages: printed.pages };
   const [files, md] = await Promise.all([ctx.made([pdf, ...htmlEdition(doc, printed.html, ctx.fonts)], guard), markdown]);
   return [...files, ...md];
 }

@@ -8,6 +8,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { ContentError, formatProblem } from '../src/errors.js';
+import { gridForm } from '../src/forms/form-step.js';
 import { grade } from '../src/grade.js';
 import { LeakGuard } from '../src/verify/leak-guard.js';
 import { selectEdition } from '../src/edition/select-edition.js';
@@ -144,6 +145,38 @@ describe('the grids as PDF forms', () => {
     expect(withFields.length).toBe(2);
     expect(without.length).toBe(2);
     withFields.forEach((page, i) => expect(Buffer.compare(page, without[i]!), `page ${i + 1}`).toBe(0));
+  }, 120_000);
+
+  it('are kept in the cache under what their form’s scripts say: the rubric, in the course’s language', async () => {
+    const { course } = await readCourse(content);
+    const key = gridForm(course).key;
+    expect(gridForm({ ...course }).key).toBe(key);
+    expect(gridForm({ ...course, lang: 'fr' }).key).not.toBe(key);
+    const [first, ...rest] = course.rubric.criteria;
+    const withFirst = (criterion: Partial<typeof first>) => gridForm({ ...course, rubric: { ...course.rubric, criteria: [{ ...first!, ...criterion }, ...rest] } }).key;
+    expect(withFirst({ points: first!.points + 1 })).not.toBe(key);
+    expect(withFirst({ label: 'Another label' })).not.toBe(key);
+  });
+
+  it('come from the cache with their form: a rebuild gives the same grids, fields and all', async () => {
+    const cacheDir = await tempDir();
+    const rebuild = async (dir: string) => {
+      const fromCache = new Map<string, boolean>();
+      await build({ contentDir: content, outDir: join(root, dir), cacheDir, gradesDir: join(root, 'none'), sourceDateEpoch: epoch, onPrinted: (path, cached) => fromCache.set(path, cached) });
+      return fromCache;
+    };
+    await rebuild('cached-first');
+    // Without the raw prints, a document comes from the cache only finished: for a grid, with its form.
+    for (const kind of ['print', 'print-about', 'print-contents']) await rm(join(cacheDir, kind), { recursive: true, force: true });
+    const fromCache = await rebuild('cached-again');
+    const grids = ['grids/case-1-phishing.pdf', 'grids/case-2-ransomware.pdf'];
+    for (const grid of grids) {
+      expect(fromCache.get(grid), grid).toBe(true);
+      // The same bytes as the build without cache, whose fields the other tests read.
+      expect(Buffer.compare(await readFile(join(root, 'cached-again', grid)), await readFile(join(out, grid))), grid).toBe(0);
+    }
+    const pdf = await PDFDocument.load(await readFile(join(root, 'cached-again', grids[0]!)));
+    expect(pdf.getForm().getFields().map((f) => f.getName())).toContain('phishing.owls.total');
   }, 120_000);
 
   it('place each field on its printed cell, on the page of its group', async () => {

@@ -28,6 +28,9 @@ describe('the print cache', () => {
 
     const finishedKey = cache.finishedKey(key, meta);
     expect(cache.finishedKey(key, { ...meta, date: new Date(0) })).not.toBe(finishedKey);
+    // A document's own finishing (a grid's form) is kept with it, under its own key.
+    expect(cache.finishedKey(key, meta, 'form')).not.toBe(finishedKey);
+    expect(cache.finishedKey(key, meta, 'form')).not.toBe(cache.finishedKey(key, meta, 'other form'));
     await cache.keepFinished(finishedKey, { pdf: print.pdf, pages: 2, html: print.html });
     expect(await cache.finished(finishedKey)).toEqual({ pdf: print.pdf, pages: 2, html: print.html });
   });

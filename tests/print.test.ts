@@ -49,6 +49,7 @@ describe('fonts', () => {
         const whole = !/^[A-Z]{6}\+/.test(raw) && output.path.startsWith('grids/');
         expect(row, `${name} in ${output.path}`).toMatch(whole ? /\byes\s+no\s+yes\b/ : /\byes\s+yes\s+yes\b/);
       }
+      if (output.path.startsWith('grids/')) expect(rows.some((row) => row.startsWith('Inter-Regular ')), `the form's font in ${output.path}`).toBe(true);
     }
   });
 });

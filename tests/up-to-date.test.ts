@@ -60,17 +60,29 @@ describe('what a command loads', () => {
     return { stderr: run.stderr, modules: (await readFile(record, 'utf8')).split('\n') };
   };
   const loaded = (modules: string[], pkg: string) => modules.some((url) => url.includes(`/node_modules/${pkg}/`));
-  const printing = ['puppeteer', 'puppeteer-core', 'pdf-lib', '@pdf-lib/fontkit', 'pdfjs-dist', 'fflate'];
+  const fontkit = '@pdf-lib/fontkit';
+  const printing = ['puppeteer', 'puppeteer-core', 'pdf-lib', fontkit, 'pdfjs-dist', 'fflate'];
 
-  it('a build loads the printing, PDF and zip libraries; one with nothing changed loads none, nor a renderer', async () => {
+  it('a build loads the printing, PDF and zip libraries, the forms’ font only for a grid to finish; one with nothing changed loads none, nor a renderer', async () => {
     const caseFile = join(content, 'cases', (await readdir(join(content, 'cases')))[0]!);
     // New words on every run: the project's print cache outlives the test, and a page it already
     // holds would need no browser.
-    await writeFile(caseFile, `${await readFile(caseFile, 'utf8')}\nEncore une phrase (${process.pid}-${Date.now()}).\n`);
+    const words = `${process.pid}-${Date.now()}`;
+    await writeFile(caseFile, `${await readFile(caseFile, 'utf8')}\nEncore une phrase (${words}).\n`);
     // What the recording sees when there is something to build: it cannot pass by missing them.
     const building = await loads('build', ['--content', content, '--out', out]);
     expect(building.stderr).toMatch(/fichiers écrits dans/);
-    for (const pkg of [...printing, 'unified', 'handlebars', 'katex']) expect(loaded(building.modules, pkg), `${pkg} when building`).toBe(true);
+    for (const pkg of [...printing.filter((p) => p !== fontkit), 'unified', 'handlebars', 'katex']) expect(loaded(building.modules, pkg), `${pkg} when building`).toBe(true);
+    // The statement is not on the grids: they come from the cache, with their forms.
+    expect(loaded(building.modules, fontkit), 'fontkit with the grids unchanged').toBe(false);
+
+    // An indicator is on its case's grid, which is then finished again, with its form.
+    const text = await readFile(caseFile, 'utf8');
+    const indicator = 'Flux lisible de gauche à droite';
+    expect(text).toContain(indicator);
+    await writeFile(caseFile, text.replace(indicator, `${indicator} (${words})`));
+    const grid = await loads('build', ['--content', content, '--out', out]);
+    expect(loaded(grid.modules, fontkit), 'fontkit with a grid to finish').toBe(true);
 
     const unchanged = await loads('build', ['--content', content, '--out', out]);
     expect(unchanged.stderr).toMatch(/Rien n’a changé/);

@@ -18,11 +18,24 @@ export interface PdfMetadata extends DocumentMetadata {
   bookmarks: string[];
 }
 
+/** A change of a document's own, made in the same pass as the rest of its finishing (a grid's form). */
+export type Finish = (pdf: PDFDocument) => void;
+
 /**
- * Sets what a PDF reader shows (title, author, language) and fixes the dates Chromium stamps. A
- * PDF already loaded (to read its bookmarks) is finished as it is, without parsing it again.
+ * A document's own finishing. Its code loads only when a PDF is to be finished (not for one from
+ * the cache); its key says what it depends on besides the page, and is part of the finished PDF's.
  */
-export async function finalizePdf(printed: Uint8Array | PDFDocument, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+export interface FinishStep {
+  key: string;
+  load(): Promise<Finish>;
+}
+
+/**
+ * Sets what a PDF reader shows (title, author, language) and fixes the dates Chromium stamps, then
+ * makes the document's own change (`finish`), all before one save. A PDF already loaded (to read
+ * its bookmarks) is finished as it is, without parsing it again.
+ */
+export async function finalizePdf(printed: Uint8Array | PDFDocument, meta: PdfMetadata, finish?: Finish): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = printed instanceof PDFDocument ? printed : await loadPdf(printed);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setSubject(meta.subject);
@@ -36,8 +49,11 @@ export async function finalizePdf(printed: Uint8Array | PDFDocument, meta: PdfMe
   retitleBookmarks(pdf, meta.bookmarks);
   renumberStructureIds(pdf);
   cleanSoftHyphens(pdf);
-  // Without pauses: pdf-lib yields to the event loop every 50 objects by default, which only adds waits.
-  return { bytes: await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity }), pages: pdf.getPageCount() };
+  finish?.(pdf);
+  // Without pauses: pdf-lib yields to the event loop every 50 objects by default, which only adds
+  // waits. A form's fields come with their appearances (pdf-lib would redo them with Helvetica, not embedded).
+  const bytes = await pdf.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
+  return { bytes, pages: pdf.getPageCount() };
 }
 
 /**

@@ -13,15 +13,17 @@ export interface RawPrint {
   html: string;
 }
 
-/** A finished PDF (metadata, bookmarks, dates), with the HTML it was printed from. */
+/** A finished PDF (metadata, bookmarks, dates, a grid's form), with the HTML it was printed from. */
 export interface FinishedPdf {
   pdf: Uint8Array;
   pages: number;
   html: string;
 }
 
-// Changes whenever what is kept, or how it is made, changes: older entries then simply miss.
+// Change whenever what is kept, or how it is made, changes: older entries then simply miss. The
+// finishing has its own, so that a change to it (pdf-lib's pass) reprints nothing.
 const printVersion = 'print-v5';
+const finishVersion = 'finish-v1';
 
 /**
  * The two layers of the print cache: raw prints by their HTML, and finished PDFs by their HTML
@@ -34,8 +36,9 @@ export class PrintCache {
     return Cache.key(printVersion, html);
   }
 
-  finishedKey(printKey: string, metadata: unknown): string {
-    return Cache.key(printKey, JSON.stringify(metadata));
+  /** `step`: the key of the document's own finishing (`FinishStep`), if it has one. */
+  finishedKey(printKey: string, metadata: unknown, step = ''): string {
+    return Cache.key(finishVersion, printKey, JSON.stringify(metadata), step);
   }
 
   async finished(key: string): Promise<FinishedPdf | undefined> {

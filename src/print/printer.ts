@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Cache } from '../cache/cache.js';
 import type { Document } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
-import type { DocumentMetadata } from './finalize-pdf.js';
+import type { DocumentMetadata, FinishStep } from './finalize-pdf.js';
 import { PrintCache, type FinishedPdf } from './print-cache.js';
 import { assemble, printDocument } from './print-document.js';
 import { PrintQueue } from './queue.js';
@@ -28,15 +28,18 @@ export class Printer {
     this.cache = new PrintCache(cache);
   }
 
-  async print(doc: Document, html: string, metadata: DocumentMetadata): Promise<Printed> {
+  /** `step`: the document's own finishing (a grid's form), kept in the cache with the PDF. */
+  async print(doc: Document, html: string, metadata: DocumentMetadata, step?: FinishStep): Promise<Printed> {
     const printKey = this.cache.printKey(html);
     // The bookmarks follow from the HTML, which the key holds: read from it only to finish a PDF.
-    const finishedKey = this.cache.finishedKey(printKey, metadata);
+    const finishedKey = this.cache.finishedKey(printKey, metadata, step?.key);
     const finished = await this.cache.finished(finishedKey);
     if (finished) return { ...finished, fromCache: true };
-    // pdf-lib (half a second to load) loads while Chromium prints: neither before the build
-    // starts Chromium, nor for a build whose PDFs all come from the cache.
-    const finishing = import('./finalize-pdf.js');
+    // pdf-lib (half a second to load) and the step's code load while Chromium prints: neither
+    // before the build starts Chromium, nor for a build whose PDFs all come from the cache.
+    const finishing = Promise.all([import('./finalize-pdf.js'), step?.load()]);
+    // Awaited once printed: should the print fail first, a failure here is not left unhandled.
+    finishing.catch(() => undefined);
     const raw = await this.cache.print(printKey);
     const fromCache = raw !== undefined;
     let printed;
@@ -50,8 +53,8 @@ export class Printer {
       await this.cache.keepPrint(printKey, printed.raw);
     }
     // Finished once the page is free for the next document.
-    const { finalizePdf } = await finishing;
-    const { bytes, pages } = await finalizePdf(printed.pdf, { ...metadata, bookmarks: doc.headings.map((h) => h.text) });
+    const [{ finalizePdf }, finish] = await finishing;
+    const { bytes, pages } = await finalizePdf(printed.pdf, { ...metadata, bookmarks: doc.headings.map((h) => h.text) }, finish);
     const result = { pdf: bytes, pages, html: printed.raw.html };
     await this.cache.keepFinished(finishedKey, result);
     return { ...result, fromCache };
