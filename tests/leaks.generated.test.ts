@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { build } from '../src/build.js';
 import { selectEdition, withoutTrainerOnly } from '../src/edition/select-edition.js';
 import type { Course } from '../src/model.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import { markdownToHtml } from '../src/render/markdown-to-html.js';
+import { loadHighlighter, markdownToHtml } from '../src/render/markdown-to-html.js';
 import { pageText, parseHtml } from '../src/render/html-tree.js';
 import { stringify } from '../src/render/render-markdown.js';
 import { type Fragment, FragmentFinder } from '../src/verify/fragments.js';
@@ -190,6 +190,8 @@ function formulasFound(fragments: Fragment[], text: string): (marker: string) =>
 }
 
 const upper = (text: string) => text.toUpperCase();
+
+beforeAll(() => loadHighlighter());
 
 describe(`generated case documents (fast-check, seed ${seed})`, () => {
   it(`keep every trainer-only marker out of the student HTML and Markdown, and in the trainer's; the guard finds each formula (${runs} documents)`, async () => {

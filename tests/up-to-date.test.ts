@@ -63,7 +63,7 @@ describe('what a command loads', () => {
   const fontkit = '@pdf-lib/fontkit';
   const printing = ['puppeteer', 'puppeteer-core', 'pdf-lib', fontkit, 'pdfjs-dist', 'fflate'];
 
-  it('a build loads the printing, PDF and zip libraries, the forms’ font only for a grid to finish; one with nothing changed loads none, nor a renderer', async () => {
+  it('a build loads the printing, PDF and zip libraries, the forms’ font only for a grid to finish, the highlighter only for code; one with nothing changed loads none, nor a renderer', async () => {
     const caseFile = join(content, 'cases', (await readdir(join(content, 'cases')))[0]!);
     // New words on every run: the project's print cache outlives the test, and a page it already
     // holds would need no browser.
@@ -75,14 +75,18 @@ describe('what a command loads', () => {
     for (const pkg of [...printing.filter((p) => p !== fontkit), 'unified', 'handlebars', 'katex']) expect(loaded(building.modules, pkg), `${pkg} when building`).toBe(true);
     // The statement is not on the grids: they come from the cache, with their forms.
     expect(loaded(building.modules, fontkit), 'fontkit with the grids unchanged').toBe(false);
+    // Its one fenced block is a diagram.
+    expect(loaded(building.modules, 'highlight.js'), 'highlight.js without code blocks').toBe(false);
 
     // An indicator is on its case's grid, which is then finished again, with its form.
     const text = await readFile(caseFile, 'utf8');
     const indicator = 'Flux lisible de gauche à droite';
     expect(text).toContain(indicator);
-    await writeFile(caseFile, text.replace(indicator, `${indicator} (${words})`));
+    // And a code block in the statement.
+    await writeFile(caseFile, text.replace(indicator, `${indicator} (${words})`).replace(':::solution', '```js\nconst x = 1;\n```\n\n:::solution'));
     const grid = await loads('build', ['--content', content, '--out', out]);
     expect(loaded(grid.modules, fontkit), 'fontkit with a grid to finish').toBe(true);
+    expect(loaded(grid.modules, 'highlight.js'), 'highlight.js with a code block').toBe(true);
 
     const unchanged = await loads('build', ['--content', content, '--out', out]);
     expect(unchanged.stderr).toMatch(/Rien n’a changé/);

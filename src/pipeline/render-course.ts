@@ -3,6 +3,7 @@ import { selectEditions, type Editions } from '../edition/select-edition.js';
 import type { Problem } from '../errors.js';
 import type { Course, Document, RawCourse } from '../model.js';
 import { parseCourse } from '../parse/parse-course.js';
+import { loadHighlighter } from '../render/markdown-to-html.js';
 import { renderDocuments } from '../render/render-documents.js';
 import { buildCss } from '../render/styles.js';
 import { loadTemplates, type Templates } from '../render/templates.js';
@@ -28,7 +29,11 @@ export interface RenderedCourse {
 export async function renderCourse(sources: RawCourse, settings: CourseSettings, stages: Stages, cache?: Cache): Promise<RenderedCourse> {
   const { course, warnings, editions } = await selectCourse(sources, stages);
   return stages.run('render', async () => {
-    const [templates, css] = await Promise.all([loadTemplates(settings.templatesDir, course.lang, cache), buildCss(settings.stylesDir)]);
+    const [templates, css] = await Promise.all([
+      loadTemplates(settings.templatesDir, course.lang, cache),
+      buildCss(settings.stylesDir),
+      loadHighlighter(course.cases.map((c) => c.tree)),
+    ]);
     const docs = renderDocuments({ course, editions, contentDir: settings.contentDir, templates, css, buildDate: settings.date });
     return { course, warnings, editions, docs, css, templates };
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -13,7 +14,6 @@ import { format, labels, messages } from '../i18n/index.js';
 import { resolveLocal } from '../parse/content-boundary.js';
 import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
-import rehypeHighlight from 'rehype-highlight';
 import { preformattedLanguages } from './preformatted.js';
 import rehypeCodeBlocks from './rehype-code-blocks.js';
 import rehypePrintFootnotes from './rehype-print-footnotes.js';
@@ -99,11 +99,32 @@ export function markdownToHtml(tree: Root, options: RenderOptions): HtmlFragment
   }
 }
 
-// rehype-highlight registers its 37 grammars each time it is attached (5 ms): once per process,
-// not once per fragment.
-let highlighter: ReturnType<typeof rehypeHighlight> | undefined;
+// rehype-highlight and its 37 grammars take a tenth of a second to load: loaded for a course with
+// code blocks only, and attached once per process (it registers its grammars each time).
+let highlighter: ((tree: HastRoot, file: VFile) => void) | undefined;
+
+/** Loads the highlighter, once, if one of the trees has a code block (a diagram is not one); without trees, anyway. */
+export async function loadHighlighter(trees?: Root[]): Promise<void> {
+  if (highlighter || (trees && !trees.some(hasCodeBlock))) return;
+  const { default: rehypeHighlight } = await import('rehype-highlight');
+  highlighter = rehypeHighlight({ plainText: [...preformattedLanguages] });
+}
+
+function hasCodeBlock(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'code', (node) => {
+    found ||= node.lang !== 'mermaid';
+  });
+  return found;
+}
+
 function highlightCode() {
-  return (highlighter ??= rehypeHighlight({ plainText: [...preformattedLanguages] }));
+  return (tree: HastRoot, file: VFile) => {
+    if (highlighter) return highlighter(tree, file);
+    visit(tree, 'element', (node, _, parent) => {
+      if (node.tagName === 'code' && parent?.type === 'element' && parent.tagName === 'pre') throw new Error('a code block is rendered before loadHighlighter()');
+    });
+  };
 }
 
 const inlineCache = new Map<string, string>();
