@@ -69,14 +69,20 @@ function otherCourseMarkdown(n: number): string {
   ].join('\n');
 }
 
-/** Appends a sentence to a case's statement (the text right before its `:::solution` block). */
+let edits = 0;
+
+/**
+ * Appends a sentence to a case's statement (the text right before its `:::solution` block), new
+ * on every call: the project's print cache outlives a bench run, and a sentence it already holds
+ * would reprint nothing.
+ */
 export async function editOneCase(contentDir: string): Promise<string> {
   const [first] = await readCases(contentDir);
   const path = join(contentDir, 'cases', first!.name);
   const marker = '\n:::solution';
   const at = first!.text.indexOf(marker);
   if (at < 0) throw new Error(`no :::solution block in ${first!.name}`);
-  const edited = `${first!.text.slice(0, at)}\nUne phrase ajoutée pour le banc d’essai.\n${first!.text.slice(at)}`;
+  const edited = `${first!.text.slice(0, at)}\nUne phrase ajoutée pour le banc d’essai (${process.pid}-${Date.now()}-${++edits}).\n${first!.text.slice(at)}`;
   await writeFile(path, edited);
   return first!.name;
 }
