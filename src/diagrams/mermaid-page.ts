@@ -94,12 +94,17 @@ const withFontFamilies = `function withFontFamilies(config, defaults) {
 export async function openMermaid(page: Page, fontCss: string, config: Record<string, unknown>): Promise<void> {
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${fontCss}</style></head><body></body></html>`);
   // A string, not a function: vitest rewrites `import()` inside a function's source.
-  // Mermaid measures its labels: every face must be loaded before the first diagram.
+  // Mermaid measures its labels: the faces of the drawings' family (every text is set in it, see
+  // printFixes) must be loaded before the first diagram; the formulas' and others' are not needed.
   await page.evaluate(`${withFontFamilies}
   import(${JSON.stringify(mermaidOrigin + mermaidEntry)}).then(async ({ default: mermaid }) => {
     globalThis.mermaid = mermaid;
-    mermaid.initialize(withFontFamilies(${JSON.stringify(config)}, mermaid.mermaidAPI.defaultConfig));
-    await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
+    const config = ${JSON.stringify(config)};
+    mermaid.initialize(withFontFamilies(config, mermaid.mermaidAPI.defaultConfig));
+    const unquoted = (name) => name.trim().replace(/^['"]|['"]$/g, '');
+    const families = new Set(config.fontFamily.split(',').map(unquoted));
+    const faces = [...document.fonts].filter((face) => families.has(unquoted(face.family)));
+    await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
   })`);
 }
 
