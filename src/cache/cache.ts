@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+const bytesKeys = new WeakMap<Uint8Array, string>();
+
 /**
  * A content-addressed store under a git-ignored folder: a key is the hash of everything the
  * entry depends on, so a changed input simply misses and nothing is ever invalidated by hand.
@@ -16,6 +18,16 @@ export class Cache {
     const hash = createHash('sha256');
     for (const part of parts) hash.update(part).update('\0');
     return hash.digest('hex');
+  }
+
+  /** A file's own key, hashed once however many keys it goes into (the packs', the leak guards'). */
+  static bytesKey(bytes: Uint8Array): string {
+    let key = bytesKeys.get(bytes);
+    if (key === undefined) {
+      key = Cache.key(bytes);
+      bytesKeys.set(bytes, key);
+    }
+    return key;
   }
 
   async get(kind: string, key: string): Promise<Buffer | undefined> {

@@ -34,8 +34,8 @@ export class LeakGuard {
   async check(output: Output): Promise<void> {
     if (output.audience !== this.audience || isFont(output.path)) return;
     const isZip = output.path.endsWith('.zip');
-    if (!isZip) this.checked.add(Cache.key(output.bytes));
-    const key = Cache.key('leak-v2', output.bytes, this.fragmentsKey, this.audience);
+    if (!isZip) this.checked.add(Cache.bytesKey(output.bytes));
+    const key = Cache.key('leak-v2', Cache.bytesKey(output.bytes), this.fragmentsKey, this.audience);
     if (await this.cache.get('verified', key)) return;
     const m = messages(this.lang);
     const found: Problem[] = [];
@@ -76,7 +76,7 @@ interface Readable {
 async function readableTexts(path: string, bytes: Uint8Array, skip: Set<string>): Promise<Readable[]> {
   if (path.endsWith('.pdf')) return [{ file: path, text: (await pdfPageTexts(bytes)).join('\n'), markedClasses: [] }];
   if (path.endsWith('.zip')) {
-    const entries = Object.entries(unzipSync(bytes, { filter: (entry) => !isFont(entry.name) })).filter(([, data]) => !skip.has(Cache.key(data)));
+    const entries = Object.entries(unzipSync(bytes, { filter: (entry) => !isFont(entry.name) })).filter(([, data]) => !skip.has(Cache.bytesKey(data)));
     return (await Promise.all(entries.map(([name, data]) => readableTexts(`${path}/${name}`, data, skip)))).flat();
   }
   const text = new TextDecoder().decode(bytes);

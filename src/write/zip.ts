@@ -29,7 +29,7 @@ export class Deflated {
   }
 
   private async compressed(bytes: Uint8Array): Promise<Uint8Array> {
-    const key = Cache.key(deflateVersion, bytes);
+    const key = Cache.key(deflateVersion, Cache.bytesKey(bytes));
     const kept = await this.cache.get('deflated', key);
     if (kept) return kept;
     const body = await deflate(bytes, { level: 6 });
