@@ -8,12 +8,13 @@ import type { Course, Document, Output } from './model.js';
 import { BuildContext } from './pipeline/context.js';
 import { pageAssets } from './pipeline/page-assets.js';
 import { resolveOptions, type BuildOptions } from './pipeline/options.js';
-import { renderCourse } from './pipeline/render-course.js';
+import { courseDiagrams, renderEditions, selectCourse } from './pipeline/render-course.js';
 import { Stages } from './pipeline/stages.js';
 import { withBrowserSession, type BrowserSession } from './print/browser-session.js';
 import type { DocumentMetadata } from './print/finalize-pdf.js';
 import { fontFiles, fontStacks, type FontFile } from './render/fonts.js';
 import { editionLabel } from './render/render-documents.js';
+import { buildCss } from './render/styles.js';
 import { printResults, scoresSheetOutput } from './grade/grade-course.js';
 import { readResults } from './grade/read-results.js';
 import { defaultGradesDir } from './project.js';
@@ -37,8 +38,9 @@ export interface BuildReport {
 
 /**
  * load → validate → parse → select edition → render → draw diagrams → print → verify → write.
- * Each document goes through print and verify on its own (`finishDocument`), while the diagrams
- * are drawn and the other documents print.
+ * The diagrams are drawn from the editions, in the browser, while the pages are rendered; each
+ * document goes through print and verify on its own (`finishDocument`), while the diagrams are
+ * drawn and the other documents print.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const settings = resolveOptions(options);
@@ -51,7 +53,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const ctx = new BuildContext(options, settings, stages, session, fonts);
       const sources = await stages.run('load', () => loadCourse(settings.contentDir));
       await ctx.warmUp(sources);
-      const { course, warnings, editions, docs, css, templates } = await renderCourse(sources, settings, stages, ctx.cache);
+      const selected = await selectCourse(sources, stages);
+      const css = await buildCss(settings.stylesDir);
+      // Mermaid draws from the editions' trees: in the browser, while the pages are rendered here.
+      const diagrams = courseDiagrams(selected.editions);
+      const drawing = stages.run('diagrams', () =>
+        drawDiagrams(diagrams, { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: selected.course.lang }),
+      );
+      // Mermaid's page is one page more in the browser while it draws.
+      ctx.printer.queue.narrowWhile(drawing);
+      const { course, warnings, editions, docs, templates } = await renderEditions(selected, css, settings, stages, ctx.cache);
       // A bad grade stops the build before anything is printed.
       const grades = await readResults(course, options.gradesDir ?? defaultGradesDir(settings.contentDir));
 
@@ -60,12 +71,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         new LeakGuard(trainerFragments(course, studentSourceTexts(editions.student)), course.lang, ctx.cache),
         new LeakGuard(trainerFragments(course, answerKeySourceTexts(editions.student, editions.answers), ['solution']), course.lang, ctx.cache, 'answers'),
       ]);
-      const diagrams = docs.flatMap((d) => d.diagrams);
-      const drawing = stages.run('diagrams', () =>
-        drawDiagrams(diagrams, { session, cache: ctx.cache, fontCss: css, fontFamily: fontStacks.body, lang: course.lang }),
-      );
-      // Mermaid's page is one page more in the browser while it draws.
-      ctx.printer.queue.narrowWhile(drawing);
       const previewing = options.onPreview && preview(ctx, docs, drawing, guard).then(options.onPreview);
       // Documents without diagrams print while Mermaid loads and draws; each is verified once made.
       stages.start('print');

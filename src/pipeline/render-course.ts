@@ -1,10 +1,11 @@
 import type { Cache } from '../cache/cache.js';
 import { selectEditions, type Editions } from '../edition/select-edition.js';
 import type { Problem } from '../errors.js';
-import type { Course, Document, RawCourse } from '../model.js';
+import type { Course, Diagram, Document, RawCourse } from '../model.js';
 import { parseCourse } from '../parse/parse-course.js';
 import { loadHighlighter } from '../render/markdown-to-html.js';
 import { renderDocuments } from '../render/render-documents.js';
+import { treeDiagrams } from '../render/remark-print-markup.js';
 import { buildCss } from '../render/styles.js';
 import { loadTemplates, type Templates } from '../render/templates.js';
 import { validateCourse } from '../validate/validate-course.js';
@@ -27,16 +28,22 @@ export interface RenderedCourse {
  * the print, forms and zip code (and their PDF libraries) that `build` needs after it.
  */
 export async function renderCourse(sources: RawCourse, settings: CourseSettings, stages: Stages, cache?: Cache): Promise<RenderedCourse> {
-  const { course, warnings, editions } = await selectCourse(sources, stages);
+  const selected = await selectCourse(sources, stages);
+  return renderEditions(selected, await buildCss(settings.stylesDir), settings, stages, cache);
+}
+
+/** render: every document's page, with the style sheet given (`buildCss`). */
+export function renderEditions({ course, warnings, editions }: SelectedCourse, css: string, settings: CourseSettings, stages: Stages, cache?: Cache): Promise<RenderedCourse> {
   return stages.run('render', async () => {
-    const [templates, css] = await Promise.all([
-      loadTemplates(settings.templatesDir, course.lang, cache),
-      buildCss(settings.stylesDir),
-      loadHighlighter(course.cases.map((c) => c.tree)),
-    ]);
+    const [templates] = await Promise.all([loadTemplates(settings.templatesDir, course.lang, cache), loadHighlighter(course.cases.map((c) => c.tree))]);
     const docs = renderDocuments({ course, editions, contentDir: settings.contentDir, templates, css, buildDate: settings.date });
     return { course, warnings, editions, docs, css, templates };
   });
+}
+
+/** Every Mermaid block of the course, known once the editions are selected: the trainer's shows them all. */
+export function courseDiagrams(editions: Editions): Diagram[] {
+  return editions.trainer.cases.flatMap((view) => treeDiagrams(view.tree, view.case.file));
 }
 
 export interface SelectedCourse {

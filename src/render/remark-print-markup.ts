@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Root } from 'mdast';
+import type { Code, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Diagram } from '../model.js';
 
@@ -17,6 +17,20 @@ export function diagramId(source: string): string {
   return createHash('sha256').update(source).digest('hex').slice(0, 16);
 }
 
+/** A Mermaid block as the diagram stage draws it. */
+function diagramOf(node: Code, file: string): Diagram {
+  return { id: diagramId(node.value), source: node.value, place: { file, line: node.position?.start.line } };
+}
+
+/** The Mermaid blocks of a case's tree, known before its pages are rendered (they can be drawn meanwhile). */
+export function treeDiagrams(tree: Root, file: string): Diagram[] {
+  const diagrams: Diagram[] = [];
+  visit(tree, 'code', (node) => {
+    if (node.lang === 'mermaid') diagrams.push(diagramOf(node, file));
+  });
+  return diagrams;
+}
+
 /** The placeholder the diagram stage fills with the drawn SVG. */
 export function diagramPlaceholder(id: string): string {
   return `<figure class="diagram" data-diagram="${id}"></figure>`;
@@ -30,12 +44,12 @@ export default function remarkPrintMarkup(options: Options) {
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       if (node.type === 'code' && node.lang === 'mermaid' && parent && index !== undefined) {
-        const id = diagramId(node.value);
-        options.onDiagram({ id, source: node.value, place: { file: options.file, line: node.position?.start.line } });
+        const diagram = diagramOf(node, options.file);
+        options.onDiagram(diagram);
         parent.children.splice(index, 1, {
           type: 'paragraph',
           children: [],
-          data: { hName: 'figure', hProperties: { className: ['diagram'], dataDiagram: id } },
+          data: { hName: 'figure', hProperties: { className: ['diagram'], dataDiagram: diagram.id } },
         });
         return SKIP;
       }
