@@ -2,7 +2,6 @@ import { drawDiagrams, unreadableDiagrams, withDrawings, type Drawing } from './
 import type { Editions } from './edition/select-edition.js';
 import type { Problem } from './errors.js';
 import { gridForm } from './forms/form-step.js';
-import { labels } from './i18n/index.js';
 import { courseLanguage, loadCourse } from './load/load-course.js';
 import type { Course, Document, Output } from './model.js';
 import { BuildContext } from './pipeline/context.js';
@@ -140,7 +139,6 @@ function withSession<T>(options: BuildOptions, fonts: FontFile[], run: (session:
 
 /** What a PDF says of itself: titles, language, fixed dates. */
 function pdfMetadata(doc: Document, course: Course, date: Date): DocumentMetadata {
-  const l = labels(course.lang);
   return {
     title: doc.title,
     subject: doc.subject,
