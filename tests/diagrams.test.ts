@@ -1,5 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawingOf, mergeWords, placeDrawing } from '../src/diagrams/draw-diagrams.js';
+import { courseDiagrams, renderEditions } from '../src/pipeline/render-course.js';
+import { resolveOptions } from '../src/pipeline/options.js';
+import { Stages } from '../src/pipeline/stages.js';
+import { buildCss } from '../src/render/styles.js';
+import { fixturesDir } from './helpers/course.js';
+import { readCourse } from './helpers/stages.js';
 
 const word = (text: string, weight = 'normal') => `<tspan font-style="normal" class="text-inner-tspan" font-weight="${weight}">${text}</tspan>`;
 const label = (...words: string[]) => `<text y="-10.1"><tspan class="text-outer-tspan row" x="0" dy="1.1em">${words.join('')}</tspan></text>`;
@@ -26,5 +33,20 @@ describe('Mermaid drawings', () => {
     // Without text, nothing to keep legible.
     expect(placeDrawing(drawingOf('<svg viewBox="0 0 1200 80"></svg>')).landscape).toBe(false);
     expect(landscape('<svg></svg>')).toBe(false);
+  });
+});
+
+describe('the diagrams drawn while the pages render', () => {
+  it('are those the rendered documents hold, at the same lines, solutions’ included', async () => {
+    for (const name of ['markdown-course', 'incident-response']) {
+      const dir = join(fixturesDir, name);
+      const selected = await readCourse(dir);
+      const settings = resolveOptions({ contentDir: dir });
+      const { docs } = await renderEditions(selected, await buildCss(settings.stylesDir), settings, new Stages());
+      const key = (d: { id: string; place: { file: string; line?: number } }) => `${d.id} ${d.place.file}:${d.place.line}`;
+      const rendered = new Set(docs.flatMap((doc) => doc.diagrams).map(key));
+      expect(rendered.size, name).toBeGreaterThan(1);
+      expect(new Set(courseDiagrams(selected.editions).map(key)), name).toEqual(rendered);
+    }
   });
 });
