@@ -1,3 +1,4 @@
+import type { Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { Cache } from '../cache/cache.js';
@@ -57,9 +58,11 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         await parseAll(page, missing, options.lang);
         throw new ContentError([diagramProblem(d, { ok: false, message: drawn.reason }, options.lang)]);
       }
-      // Measured as it will print: after the sanitizer, with the print's style sheet.
-      const svg = sanitizeDrawing(stableIds(mergeWords(drawn.svg), d.id));
-      const drawing = drawingOf(svg, await smallestText(page, svg));
+      // Measured as it will print: after the sanitizer, with the print's style sheet; sized from
+      // the sanitized tree, not from its markup parsed again.
+      const tree = sanitizedDrawing(stableIds(mergeWords(drawn.svg), d.id));
+      const svg = toHtml(tree);
+      const drawing: Drawing = { svg, size: drawnSize(tree), textSize: await smallestText(page, svg) };
       drawings.set(d.id, drawing);
       await options.cache.put('diagrams', keyOf(d), JSON.stringify(drawing));
     }
@@ -72,7 +75,11 @@ const drawingVersion = 'drawing-v6';
 
 /** A drawing through the diagram schema: whatever a diagram's source made Mermaid write, nothing active reaches a page. */
 export function sanitizeDrawing(svg: string): string {
-  return toHtml(sanitize(parseHtml(svg, { fragment: true }), diagramSchema));
+  return toHtml(sanitizedDrawing(svg));
+}
+
+function sanitizedDrawing(svg: string): Root {
+  return sanitize(parseHtml(svg, { fragment: true }), diagramSchema) as Root;
 }
 
 // Mermaid writes each word of a label in a <tspan> of its own. Chromium lays out and prints each
@@ -201,12 +208,15 @@ export interface DrawnSize {
 
 /** A drawn SVG with its size read from its root element, as Mermaid sized it. */
 export function drawingOf(svg: string, textSize?: number): Drawing {
-  const root = parseHtml(svg, { fragment: true }).children.find((n) => n.type === 'element' && n.tagName === 'svg');
+  return { svg, size: drawnSize(parseHtml(svg, { fragment: true })), textSize };
+}
+
+function drawnSize(tree: Root): DrawnSize | undefined {
+  const root = tree.children.find((n) => n.type === 'element' && n.tagName === 'svg');
   const { style, viewBox, width } = root?.type === 'element' ? root.properties : {};
   const maxWidth = typeof style === 'string' ? /(?:^|;)\s*max-width:\s*([\d.]+)px/.exec(style)?.[1] : undefined;
   const box = typeof viewBox === 'string' ? viewBox.trim().split(/[\s,]+/).map(Number) : [];
   // A width in pixels, else the viewBox's ("100%" says nothing of the drawing).
   const drawnWidth = [maxWidth, width, box[2]].map((w) => Number(String(w).replace(/px$/, ''))).find((w) => Number.isFinite(w));
-  const size = drawnWidth === undefined ? undefined : { width: drawnWidth, viewWidth: box[2] ?? drawnWidth, viewHeight: box[3] ?? 0 };
-  return { svg, size, textSize };
+  return drawnWidth === undefined ? undefined : { width: drawnWidth, viewWidth: box[2] ?? drawnWidth, viewHeight: box[3] ?? 0 };
 }
