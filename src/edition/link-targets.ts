@@ -5,7 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Problem } from '../errors.js';
 import { format, messages } from '../i18n/index.js';
 import type { CaseView } from '../model.js';
-import { linkTarget } from '../parse/remark-safe-content.js';
+import { linkTarget } from '../parse/content-boundary.js';
 
 /**
  * A link to a heading leads to a heading of the edition it is read in: a statement's to one of the

@@ -4,6 +4,15 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 /** Where a local link or image of a case leads: a file inside the course, or why not. */
 export type LocalTarget = { ok: true; path: string } | { ok: false; reason: 'missing' | 'outside' };
 
+/** What a link's or an image's address names, percent-escapes decoded. */
+export function linkTarget(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
 /**
  * Resolves a path written in a case, relative to the case file, and keeps it inside the content
  * folder: `../` that leaves it, an absolute path and a symlink pointing outside are all refused

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { format, messages } from '../i18n/index.js';
 import { preformattedLayout, isPreformatted, smallestLegiblePt } from '../render/preformatted.js';
 import { allowedInlineHtml } from '../render/remark-inline-html.js';
-import type { LocalTarget } from './content-boundary.js';
+import { linkTarget, type LocalTarget } from './content-boundary.js';
 
 export interface Options {
   lang: string;
@@ -60,13 +60,4 @@ function problemOf(url: string, resolve: Options['resolve']): 'missing' | 'outsi
   if (target.startsWith('#')) return undefined; // a heading: see brokenHeadingLinks
   const local = resolve(target.split('#')[0]!);
   return local.ok ? undefined : local.reason;
-}
-
-/** What a link's address names, percent-escapes decoded. */
-export function linkTarget(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
 }

@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { ContentError } from '../errors.js';
 import { format, labels, messages } from '../i18n/index.js';
-import { resolveLocal } from '../parse/content-boundary.js';
+import { linkTarget, resolveLocal } from '../parse/content-boundary.js';
 import { parseInline } from '../parse/markdown.js';
 import type { Diagram } from '../model.js';
 import { preformattedLanguages } from './preformatted.js';
@@ -152,7 +152,7 @@ function rehypeInlineImages(options: RenderOptions) {
     visit(tree, 'element', (node) => {
       const src = node.properties.src;
       if (node.tagName !== 'img' || typeof src !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(src)) return;
-      const target = resolveLocal(options.contentDir, options.file, safeDecode(src));
+      const target = resolveLocal(options.contentDir, options.file, linkTarget(src));
       const place = { file: options.file, line: node.position?.start.line };
       if (!target.ok) throw new ContentError([{ place, message: format(messages(options.lang).outsideCourse, { url: src }) }]);
       try {
@@ -162,14 +162,6 @@ function rehypeInlineImages(options: RenderOptions) {
       }
     });
   };
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURIComponent(url);
-  } catch {
-    return url;
-  }
 }
 
 function dataUri(path: string): string {
