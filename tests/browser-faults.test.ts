@@ -39,4 +39,22 @@ describe('browser faults', () => {
     await expect(withRetry(fail)).rejects.toThrow(TypeError);
     expect(attempts).toBe(1);
   });
+
+  it('stops what a page is doing when the session closes (Ctrl-C), and takes no more work', async () => {
+    const own = new BrowserSession();
+    // A page waiting for something that never comes, with a long timeout: it must not be waited for.
+    const waiting = own.withPage({ javaScript: false }, async (page) => {
+      await page.setContent('<p>never</p>');
+      await page.waitForSelector('#nothing', { timeout: 120_000 });
+    });
+    const outcome = waiting.then(() => 'done', (error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const started = performance.now();
+    await own.close();
+    const error = await outcome;
+    expect(error).toBeInstanceOf(BrowserError);
+    expect((error as BrowserError).messageIn('en')).toBe('The browser has already been closed.');
+    expect(performance.now() - started).toBeLessThan(10_000);
+    await expect(own.withPage({ javaScript: false }, async () => 'more')).rejects.toBeInstanceOf(BrowserError);
+  }, 60_000);
 });

@@ -50,9 +50,15 @@ export class BrowserSession {
   /** Whether the tab Chromium opens at start was taken (by Mermaid's page), rather than one more process. */
   private initialTabTaken = false;
   private closing: Promise<void> | undefined;
+  /** Rejects once the session closes: what a page is doing then fails at once, not at its timeout. */
+  private readonly closed: Promise<never>;
+  private stop: (error: Error) => void = () => undefined;
   private pageAsked = false;
 
-  constructor(private readonly assets: AssetSource[] = []) {}
+  constructor(private readonly assets: AssetSource[] = []) {
+    this.closed = new Promise<never>((_, reject) => (this.stop = reject));
+    this.closed.catch(() => undefined);
+  }
 
   /** Whether any page was asked for, i.e. whether the build needed the browser. */
   get used(): boolean {
@@ -102,10 +108,15 @@ export class BrowserSession {
    */
   async withPage<T>(options: PageOptions, fn: (page: Page) => Promise<T>, reuse: (result: T) => boolean = () => true): Promise<T> {
     this.pageAsked = true;
+    if (this.closing) throw new BrowserError((d) => d.errors.browserClosed);
     const page = await ((!options.javaScript && this.idle.shift()) || this.openPage(options));
     let result: T;
     try {
-      result = await fn(page);
+      // A page whose browser closes under it (Ctrl-C in `npm run dev`) may wait for a load event
+      // that never comes, until its timeout: the build stops with the session instead.
+      const working = fn(page);
+      working.catch(() => undefined);
+      result = await Promise.race([working, this.closed]);
     } catch (error) {
       // A page that failed (crashed, hung) is never reused.
       await page.close().catch(() => undefined);
@@ -151,6 +162,7 @@ export class BrowserSession {
 
   /** Safe to call twice, and from a signal handler; a browser still starting is stopped. */
   close(): Promise<void> {
+    this.stop(new BrowserError((d) => d.errors.browserClosed));
     this.closing ??= this.shutDown();
     return this.closing;
   }
