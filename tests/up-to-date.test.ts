@@ -1,5 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectDir, runCli } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
@@ -8,6 +10,14 @@ import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
 let content: string;
 let out: string;
 const env = { SOURCE_DATE_EPOCH: '1750000000', CASEBOOK_PROGRESS: '1' };
+
+/** The packages a compiled command's file holds, as scripts/compile.mjs lists them beside it. */
+function bundledIn(url: string): string[] {
+  if (!url.startsWith('file:') || !url.includes('/.cache/casebook/js/')) return [];
+  const path = fileURLToPath(url);
+  const list = JSON.parse(readFileSync(join(dirname(path), 'bundled.json'), 'utf8')) as Record<string, string[]>;
+  return list[basename(path)] ?? [];
+}
 
 async function mtimes(dir: string): Promise<Record<string, number>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
@@ -59,7 +69,9 @@ describe('what a command loads', () => {
     expect(run.code, run.stderr).toBe(0);
     return { stderr: run.stderr, modules: (await readFile(record, 'utf8')).split('\n') };
   };
-  const loaded = (modules: string[], pkg: string) => modules.some((url) => url.includes(`/node_modules/${pkg}/`));
+  // A library is loaded from node_modules (pdfjs) or within a compiled file that bundles it.
+  const loaded = (modules: string[], pkg: string) =>
+    modules.some((url) => url.includes(`/node_modules/${pkg}/`) || bundledIn(url).includes(pkg));
   const fontkit = '@pdf-lib/fontkit';
   const printing = ['puppeteer', 'puppeteer-core', 'pdf-lib', fontkit, 'pdfjs-dist', 'fflate'];
 
