@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../src/print/browser-session.js';
-import { bundledFontFamilies, fontFaceCss, fontFiles, fontStacks } from '../src/render/fonts.js';
-import { fontAssets, fontBaseUrl } from '../src/render/styles.js';
+import { projectDir } from '../src/project.js';
+import { bundledFontFamilies, fontFaceCss, fontFiles, fontStacks, fontsVersion, fontsVersionOf } from '../src/render/fonts.js';
+import { buildCss, fontAssets, fontBaseUrl } from '../src/render/styles.js';
 
 /** Every special character casebook prints, with the spaces and soft hyphen typography adds. */
 const symbols = ['≤', '≥', '→', '←', '↓', '↑', '«', '»', '—', '–', '’', '…', '•', '✓', '☐'];
@@ -107,6 +108,19 @@ describe('fontFaceCss', () => {
     expect(urls).toHaveLength(11);
     const names = new Set((await fontFiles()).map((f) => `https://fonts.test/${f.name}`));
     for (const url of urls) expect(names.has(url!), url).toBe(true);
+  });
+
+  it('loads every font, KaTeX’s too, from an address that changes with any font package’s version', async () => {
+    // The pages' HTML is the print cache's key: prints made with older font files then miss.
+    const css = await buildCss(join(projectDir, 'styles'));
+    const urls = [...css.matchAll(/@font-face\s*{[^}]*}/g)].flatMap(([rule]) => [...rule.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
+    expect(urls.length).toBeGreaterThan(11);
+    for (const url of urls) expect(url.startsWith(fontBaseUrl), url).toBe(true);
+    expect(fontBaseUrl).toContain(`/${fontsVersion}/`);
+    const versions = { '@fontsource/inter': '5.3.0', '@fontsource/source-serif-4': '5.3.1', katex: '0.16.47' };
+    const version = fontsVersionOf(versions);
+    expect(fontsVersionOf({ ...versions })).toBe(version);
+    for (const pkg of Object.keys(versions)) expect(fontsVersionOf({ ...versions, [pkg]: '9.9.9' }), pkg).not.toBe(version);
   });
 
   it('names only bundled families in the stacks, a generic keyword last', () => {

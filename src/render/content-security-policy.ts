@@ -1,4 +1,4 @@
-import { fontBaseUrl } from './styles.js';
+import { fontOrigin } from './styles.js';
 
 /**
  * The second wall behind sanitizing: what an edition's page may run and load. No script at all,
@@ -6,13 +6,12 @@ import { fontBaseUrl } from './styles.js';
  * from the folder beside the HTML edition. `script` adds the dev server's reload script by nonce.
  */
 export function contentSecurityPolicy(script?: { nonce: string; connect: string }): string {
-  // The font origin without its final slash: the HTML editions rewrite `fontBaseUrl` to `fonts/`.
-  const fonts = fontBaseUrl.replace(/\/$/, '');
+  // The HTML editions rewrite `fontBaseUrl` to `fonts/`.
   return [
     "default-src 'none'",
     "style-src 'unsafe-inline'",
     'img-src data:',
-    `font-src 'self' file: ${fonts}`,
+    `font-src 'self' file: ${fontOrigin}`,
     "base-uri 'none'",
     "form-action 'none'",
     ...(script ? [`script-src 'nonce-${script.nonce}'`, `connect-src ${script.connect}`] : []),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { katexFontPaths } from './formulas.js';
@@ -112,6 +113,24 @@ export const bundledFontFamilies: string[] = [
 ];
 
 const require = createRequire(import.meta.url);
+
+/** The packages the pages' fonts come from: KaTeX's too. */
+const fontPackages = [...families.map((f) => `@fontsource/${f.pkg}`), 'katex'];
+
+/** A short name for these packages at these versions. */
+export function fontsVersionOf(versions: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const pkg of Object.keys(versions).sort()) hash.update(`${pkg}@${versions[pkg]}\0`);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * The installed fonts' version, part of the address pages load them from: a print or a drawing
+ * is kept by its page, so once a font package is upgraded, those made with the old files miss.
+ */
+export const fontsVersion: string = fontsVersionOf(
+  Object.fromEntries(fontPackages.map((pkg) => [pkg, (require(`${pkg}/package.json`) as { version: string }).version])),
+);
 
 /** A font file the pages load, by name (`inter-latin-400-normal.woff2`). */
 export interface FontFile {

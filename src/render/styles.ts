@@ -1,11 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AssetSource } from '../print/browser-session.js';
-import { fontFaceCss, fontStacks, type FontFile } from './fonts.js';
+import { fontFaceCss, fontStacks, fontsVersion, type FontFile } from './fonts.js';
 import { katexCss } from './formulas.js';
 
-/** The address pages load the bundled fonts from; the build answers it, nothing else does. */
-export const fontBaseUrl = 'https://fonts.casebook.invalid/';
+/** Where pages load the bundled fonts from (no such host exists: the build answers). */
+export const fontOrigin = 'https://fonts.casebook.invalid';
+
+/**
+ * The address pages load the bundled fonts from; the build answers it, nothing else does. It
+ * names the fonts' version (see `fontsVersion`).
+ */
+export const fontBaseUrl = `${fontOrigin}/${fontsVersion}/`;
 
 /** The font rules, the font stacks as variables, KaTeX's rules, then `styles/*.css`. */
 export async function buildCss(stylesDir: string): Promise<string> {
