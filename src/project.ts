@@ -8,11 +8,14 @@ import { fileURLToPath } from 'node:url';
  */
 export const projectDir = findProject(dirname(fileURLToPath(import.meta.url)));
 
-/** casebook's own folders: the templates and styles a course is printed with, and the cache. */
+/**
+ * casebook's own folders: the templates and styles a course is printed with, and the builds'
+ * cache (pruned, see `Cache.prune`: the compiled commands live beside it, in .cache/casebook/js/).
+ */
 export const defaultDirs = {
   templates: join(projectDir, 'templates'),
   styles: join(projectDir, 'styles'),
-  cache: join(projectDir, '.cache/casebook'),
+  cache: join(projectDir, '.cache/casebook/store'),
 };
 
 function findProject(from: string): string {

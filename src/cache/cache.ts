@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const bytesKeys = new WeakMap<Uint8Array, string>();
+
+const day = 24 * 60 * 60 * 1000;
+/** An entry no build has read or written for this long is deleted. */
+const unusedFor = 30 * day;
+/** How often a build looks for such entries. */
+const pruneEvery = day;
+const prunedMarker = '.pruned';
 
 /**
  * A content-addressed store under a git-ignored folder: a key is the hash of everything the
@@ -32,9 +39,14 @@ export class Cache {
 
   async get(kind: string, key: string): Promise<Buffer | undefined> {
     if (!this.dir) return undefined;
-    const found = await readFile(this.path(kind, key)).catch(() => undefined);
-    if (found) this.stats.hits++;
-    else this.stats.misses++;
+    const path = this.path(kind, key);
+    const found = await readFile(path).catch(() => undefined);
+    if (found) {
+      this.stats.hits++;
+      // Used again: pruning goes by the date of last use.
+      const now = new Date();
+      await utimes(path, now, now).catch(() => undefined);
+    } else this.stats.misses++;
     return found;
   }
 
@@ -46,6 +58,31 @@ export class Cache {
     const temporary = `${path}.${process.pid}.tmp`;
     await writeFile(temporary, bytes);
     await rename(temporary, path);
+  }
+
+  /**
+   * Deletes the entries no build has used for a month, at most once a day: each edit adds prints
+   * and files of its own (some 10 MB for a four-case course) that no build reads again. Returns
+   * how many were deleted.
+   */
+  async prune(now = Date.now()): Promise<number> {
+    if (!this.dir) return 0;
+    const marker = join(this.dir, prunedMarker);
+    const last = await stat(marker).then((s) => s.mtimeMs, () => undefined);
+    if (last !== undefined && now - last < pruneEvery) return 0;
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(marker, '');
+    await utimes(marker, new Date(now), new Date(now));
+    let deleted = 0;
+    for (const entry of await readdir(this.dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name === prunedMarker) continue;
+      const path = join(entry.parentPath, entry.name);
+      const used = await stat(path).then((s) => s.mtimeMs, () => now);
+      if (now - used < unusedFor) continue;
+      await rm(path, { force: true });
+      deleted++;
+    }
+    return deleted;
   }
 
   private path(kind: string, key: string): string {

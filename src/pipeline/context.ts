@@ -44,9 +44,10 @@ export class BuildContext {
     startPdfReader();
   }
 
-  /** Remembered for the next build's warm-up, once the output is written. */
+  /** Remembered for the next build's warm-up, once the output is written; the cache is pruned then. */
   async built(): Promise<void> {
     await this.cache.put('built', this.sourcesKey, 'ok');
+    await this.cache.prune();
   }
 
   /** Progress, document by document. */
