@@ -61,7 +61,7 @@ export async function compile(entry, name) {
     banner: { js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);" },
     logLevel: 'error',
   });
-  await writeFile(join(temporary, 'bundled.json'), `${JSON.stringify(bundledPackages(metafile, temporary), null, 1)}\n`);
+  await writeFile(join(temporary, 'bundled.json'), `${JSON.stringify(bundledPackages(metafile), null, 1)}\n`);
   await rename(temporary, folder).catch(async (error) => {
     // Another command compiled the same sources first: use its folder.
     await rm(temporary, { recursive: true, force: true });
@@ -77,10 +77,9 @@ export async function compile(entry, name) {
 /**
  * For each compiled file, the packages bundled into it.
  * @param {import('esbuild').Metafile} metafile
- * @param {string} folder
  * @returns {Record<string, string[]>}
  */
-function bundledPackages(metafile, folder) {
+function bundledPackages(metafile) {
   const packages = {};
   for (const [file, { inputs }] of Object.entries(metafile.outputs)) {
     if (!file.endsWith('.mjs')) continue;

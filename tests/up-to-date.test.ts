@@ -11,12 +11,16 @@ let content: string;
 let out: string;
 const env = { SOURCE_DATE_EPOCH: '1750000000', CASEBOOK_PROGRESS: '1' };
 
+/** Each compiled folder's list, read once. */
+const bundledLists = new Map<string, Record<string, string[]>>();
+
 /** The packages a compiled command's file holds, as scripts/compile.mjs lists them beside it. */
 function bundledIn(url: string): string[] {
   if (!url.startsWith('file:') || !url.includes('/.cache/casebook/js/')) return [];
   const path = fileURLToPath(url);
-  const list = JSON.parse(readFileSync(join(dirname(path), 'bundled.json'), 'utf8')) as Record<string, string[]>;
-  return list[basename(path)] ?? [];
+  const folder = dirname(path);
+  if (!bundledLists.has(folder)) bundledLists.set(folder, JSON.parse(readFileSync(join(folder, 'bundled.json'), 'utf8')) as Record<string, string[]>);
+  return bundledLists.get(folder)![basename(path)] ?? [];
 }
 
 async function mtimes(dir: string): Promise<Record<string, number>> {
