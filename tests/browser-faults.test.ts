@@ -43,12 +43,17 @@ describe('browser faults', () => {
   it('stops what a page is doing when the session closes (Ctrl-C), and takes no more work', async () => {
     const own = new BrowserSession();
     // A page waiting for something that never comes, with a long timeout: it must not be waited for.
+    // Closed once the page is waiting, not after a delay: a loaded machine starts Chromium slowly.
+    let pageWaits!: () => void;
+    const waitingStarted = new Promise<void>((resolve) => (pageWaits = resolve));
     const waiting = own.withPage({ javaScript: false }, async (page) => {
       await page.setContent('<p>never</p>');
-      await page.waitForSelector('#nothing', { timeout: 120_000 });
+      const never = page.waitForSelector('#nothing', { timeout: 120_000 });
+      pageWaits();
+      await never;
     });
     const outcome = waiting.then(() => 'done', (error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitingStarted;
     const started = performance.now();
     await own.close();
     const error = await outcome;

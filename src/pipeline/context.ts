@@ -57,9 +57,8 @@ export class BuildContext {
 
   /** Compressed for the packs and read back by the guard as soon as they are made. */
   async made(files: Output[], guard: LeakGuard | LeakGuards): Promise<Output[]> {
-    files.forEach((file) => this.deflated.start(file));
     this.stages.start('verify');
-    await Promise.all(files.map((file) => guard.check(file)));
+    await Promise.all(files.map((file) => guard.check(file, this.deflated.file(file))));
     return files;
   }
 
