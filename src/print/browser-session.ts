@@ -1,4 +1,4 @@
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer';
 import { BrowserError } from '../errors.js';
 import { format } from '../i18n/index.js';
 import { findBrowser } from './find-browser.js';
@@ -50,15 +50,13 @@ export class BrowserSession {
   /** Whether the tab Chromium opens at start was taken (by Mermaid's page), rather than one more process. */
   private initialTabTaken = false;
   private closing: Promise<void> | undefined;
-  /** Rejects once the session closes: what a page is doing then fails at once, not at its timeout. */
-  private readonly closed: Promise<never>;
-  private stop: (error: Error) => void = () => undefined;
+  /** Aborts once the session closes: what a page is doing then fails at once, not at its timeout. */
+  private readonly closed = new AbortController();
   private pageAsked = false;
+  /** Each print page's own DevTools session, to collect its garbage between documents. */
+  private readonly devTools = new WeakMap<Page, CDPSession>();
 
-  constructor(private readonly assets: AssetSource[] = []) {
-    this.closed = new Promise<never>((_, reject) => (this.stop = reject));
-    this.closed.catch(() => undefined);
-  }
+  constructor(private readonly assets: AssetSource[] = []) {}
 
   /** Whether any page was asked for, i.e. whether the build needed the browser. */
   get used(): boolean {
@@ -114,17 +112,25 @@ export class BrowserSession {
     try {
       // A page whose browser closes under it (Ctrl-C in `npm run dev`) may wait for a load event
       // that never comes, until its timeout: the build stops with the session instead.
-      const working = fn(page);
-      working.catch(() => undefined);
-      result = await Promise.race([working, this.closed]);
+      result = await unlessAborted(fn(page), this.closed.signal);
     } catch (error) {
       // A page that failed (crashed, hung) is never reused.
       await page.close().catch(() => undefined);
       throw error;
     }
     if (this.closing || options.javaScript || !reuse(result)) await page.close().catch(() => undefined);
-    else this.idle.push(Promise.resolve(page));
+    else this.idle.push(this.collectGarbage(page));
     return result;
+  }
+
+  /**
+   * A page whose scripts are off rarely collects its garbage: each document set in it kept its
+   * predecessors' memory (a page that printed 30 grids: 60 → 290 MB). Collected while the
+   * document just printed is finished; the next one waits for it.
+   */
+  private async collectGarbage(page: Page): Promise<Page> {
+    await this.devTools.get(page)?.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    return page;
   }
 
   private async openPage(options: PageOptions): Promise<Page> {
@@ -138,7 +144,10 @@ export class BrowserSession {
     await page.setJavaScriptEnabled(options.javaScript);
     // Styled for print from the start: otherwise Chromium lays each document out for the screen,
     // then again for print (a fifth of the time a handout takes to print).
-    if (!options.javaScript) await page.emulateMediaType('print');
+    if (!options.javaScript) {
+      await page.emulateMediaType('print');
+      this.devTools.set(page, await page.createCDPSession());
+    }
     await page.setRequestInterception(true);
     page.on('request', (request) => void this.answer(request));
     return page;
@@ -162,7 +171,7 @@ export class BrowserSession {
 
   /** Safe to call twice, and from a signal handler; a browser still starting is stopped. */
   close(): Promise<void> {
-    this.stop(new BrowserError((d) => d.errors.browserClosed));
+    this.closed.abort(new BrowserError((d) => d.errors.browserClosed));
     this.closing ??= this.shutDown();
     return this.closing;
   }
@@ -176,6 +185,20 @@ export class BrowserSession {
     if (!browser) return;
     await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
   }
+}
+
+/**
+ * `work`'s outcome, or the signal's reason as soon as it aborts. Not a race with a promise that
+ * lives as long as the session: each race would leave it a reaction holding its result (every
+ * printed PDF and its HTML, until the end of the build).
+ */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /** Runs `fn` with a browser session, closed in `finally` and at once when `signal` aborts. */
