@@ -48,7 +48,7 @@ export async function finalizePdf(printed: Uint8Array | PDFDocument, meta: PdfMe
   pdf.setModificationDate(meta.date);
   retitleBookmarks(pdf, meta.bookmarks);
   renumberStructureIds(pdf);
-  cleanSoftHyphens(pdf);
+  await cleanSoftHyphens(pdf);
   finish?.(pdf);
   // Without pauses: pdf-lib yields to the event loop every 50 objects by default, which only adds
   // waits. A form's fields come with their appearances (pdf-lib would redo them with Helvetica, not embedded).

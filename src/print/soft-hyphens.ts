@@ -1,5 +1,9 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, inflate } from 'node:zlib';
 import { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+
+const inflated = promisify(inflate);
+const deflated = promisify(deflate);
 
 /**
  * Chromium writes each soft hyphen into the text layer (a zero-width glyph whose ActualText is
@@ -8,19 +12,19 @@ import { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDo
  * visible hyphen as a text object of its own just after: that hyphen's text is emptied and the
  * soft hyphen kept, the PDF way of saying "this word goes on at the next line".
  */
-export function cleanSoftHyphens(pdf: PDFDocument): void {
-  for (const page of pdf.getPages()) {
-    for (const ref of contentRefs(page)) {
-      const stream = pdf.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) continue;
-      // Node's zlib: pdf-lib's own inflates and deflates a pack's pages in seconds.
-      const flate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode');
-      const text = Buffer.from(flate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode()).toString('latin1');
-      if (!text.includes(softHyphenSpan)) continue;
-      const cleaned = deflateSync(Buffer.from(cleanContent(text), 'latin1'));
-      pdf.context.assign(ref, pdf.context.stream(cleaned, { Filter: 'FlateDecode' }));
-    }
-  }
+export async function cleanSoftHyphens(pdf: PDFDocument): Promise<void> {
+  const refs = [...new Set(pdf.getPages().flatMap(contentRefs))];
+  // Node's zlib, in its thread pool, every page at once: pdf-lib's own inflates and deflates a
+  // pack's pages in seconds, and Node's in the main thread held up the build (1.3 s of 50 cases).
+  await Promise.all(refs.map(async (ref) => {
+    const stream = pdf.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return;
+    const flate = stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode');
+    const text = Buffer.from(flate ? await inflated(stream.contents) : decodePDFRawStream(stream).decode()).toString('latin1');
+    if (!text.includes(softHyphenSpan)) return;
+    const cleaned = await deflated(Buffer.from(cleanContent(text), 'latin1'));
+    pdf.context.assign(ref, pdf.context.stream(cleaned, { Filter: 'FlateDecode' }));
+  }));
 }
 
 const softHyphenSpan = '/Span<</ActualText <FEFF00AD> >> BDC';
