@@ -31,6 +31,9 @@ const tiny = join(tmp, 'tiny.html');
 const childBuild = await compile('bench/child-build.ts', 'bench-child-build');
 const childNaive = await compile('bench/child-naive.ts', 'bench-child-naive');
 const childDev = await compile('bench/child-dev.ts', 'bench-child-dev');
+// And with the Node flags `npm run build:pdf` gives (V8's heap growth, see README).
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const nodeFlags = /^node ((?:--\S+ )*)scripts\//.exec(packageJson.scripts['build:pdf']!)![1]!.trim().split(' ').filter(Boolean);
 const benchStart = performance.now();
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 
@@ -75,7 +78,7 @@ const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice
 async function casebook(contentDir: string, outDir: string, cacheDir?: string, breakdown = false, pss = false): Promise<BuildResult> {
   const unitMs = median((await measureUnit()).map((r) => r.wallMs));
   const before = await sourceFingerprint(root);
-  const ran = await runTimed(process.execPath, [childBuild, JSON.stringify({ contentDir, outDir, cacheDir, breakdown })], {
+  const ran = await runTimed(process.execPath, [...nodeFlags, childBuild, JSON.stringify({ contentDir, outDir, cacheDir, breakdown })], {
     cwd: root,
     env,
     sample: true,
@@ -172,7 +175,7 @@ try {
   const devContent = join(tmp, 'content-dev');
   await copyContent(realContent, devContent);
   const devUnit = median((await measureUnit()).map((r) => r.wallMs));
-  const devRan = await runTimed(process.execPath, [childDev, JSON.stringify({ contentDir: devContent, outDir: join(tmp, 'out-dev'), cacheDir: join(tmp, 'cache-dev'), edits: repeats })], { cwd: root, env });
+  const devRan = await runTimed(process.execPath, [...nodeFlags, childDev, JSON.stringify({ contentDir: devContent, outDir: join(tmp, 'out-dev'), cacheDir: join(tmp, 'cache-dev'), edits: repeats })], { cwd: root, env });
   const devRebuilds = (JSON.parse(devRan.stdout.trim().split('\n').pop()!) as { rebuildsMs: number[] }).rebuildsMs;
   const devEdit = median(devRebuilds);
 
@@ -219,7 +222,7 @@ try {
     await make(realContent, dir);
     log(`casebook on absurd input: ${name}`);
     const started = performance.now();
-    const outcome = await runTimed(process.execPath, [join(root, 'scripts/casebook.mjs'), 'build', '--quiet', '--content', dir, '--out', join(tmp, 'out-absurd')], { cwd: root, env }).then(
+    const outcome = await runTimed(process.execPath, [...nodeFlags, join(root, 'scripts/casebook.mjs'), 'build', '--quiet', '--content', dir, '--out', join(tmp, 'out-absurd')], { cwd: root, env }).then(
       () => '**built** (no limit stopped it)',
       (error: Error) => error.message.split('\n').find((l) => l.includes(' — '))?.trim() ?? error.message.split('\n')[0]!,
     );
