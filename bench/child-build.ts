@@ -3,8 +3,6 @@
 // Argument: JSON { contentDir, outDir, cacheDir?, breakdown? }. Prints one JSON line on stdout.
 import { build } from '../src/build.js';
 
-process.env.PUPPETEER_EXECUTABLE_PATH ??= '/usr/bin/chromium';
-
 // Compiled like the commands (scripts/compile.mjs): by the time this line runs, Node has started
 // and loaded the compiled file with every library it imports up front.
 const startupMs = performance.now();

@@ -6,8 +6,6 @@ import { BrowserSession } from '../src/print/browser-session.js';
 import { fontFiles } from '../src/render/fonts.js';
 import { editOneCase } from './lib/courses.js';
 
-process.env.PUPPETEER_EXECUTABLE_PATH ??= '/usr/bin/chromium';
-
 const args = JSON.parse(process.argv[2]!) as { contentDir: string; outDir: string; cacheDir: string; edits: number };
 const session = new BrowserSession(pageAssets(await fontFiles()));
 const options = { contentDir: args.contentDir, outDir: args.outDir, cacheDir: args.cacheDir, sourceDateEpoch: 1_700_000_000, session };

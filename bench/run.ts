@@ -19,11 +19,14 @@ import { absurdInputs, copyContent, editOneCase, generateCourse, plainMarkdown }
 import { sourceFingerprint } from './lib/fingerprint.js';
 import { devReloads, npmBuild } from './lib/commands.js';
 import { hasGnuTime, median, runTimed, type Ran } from './lib/spawn.js';
+import { findBrowser } from '../src/print/find-browser.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chromium = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 const flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium };
+// casebook prints with the browser it finds itself, as on a trainer's machine (see README, "The browser").
+const env = { ...process.env };
+const casebookBrowser = (await findBrowser()).path;
 const realContent = join(root, 'content');
 const tmp = await mkdtemp(join(tmpdir(), 'casebook-bench-'));
 const tiny = join(tmp, 'tiny.html');
@@ -254,7 +257,10 @@ try {
 
   out('## casebook benchmark');
   out();
-  out(`${chromiumVersion}, Node ${process.versions.node}, ${availableParallelism()} CPU(s); load average ${loadBefore} at the start, ${loadAfter} at the end.`);
+  const casebookVersion = execFileSync(casebookBrowser, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  out(`${chromiumVersion} (the unit, md-to-pdf, mmdc), Node ${process.versions.node}, ${availableParallelism()} CPU(s); load average ${loadBefore} at the start, ${loadAfter} at the end.`);
+  out('');
+  out(`casebook prints with the browser it finds (\`${casebookBrowser}\`: ${casebookVersion}).`);
   out();
   out(`- **1 unit** = median of 3 runs of a bare Chromium print, measured again right before each casebook build (the machine's speed drifts during a run; each build is compared to its own unit, given in the notes). Cold build and edit are the median of ${repeats} builds by that ratio. At the start: **${s(unit)} s** = median of 3 runs of \`chromium --headless ${flags.join(' ')} --print-to-pdf\` on a tiny page (runs: ${unitRuns.map((r) => s(r.wallMs)).join(', ')} s; CPU ${cpu(unitCpu)} s). Measured again at the end: ${s(unitAfter)} s${Math.abs(unitAfter / unit - 1) > 0.25 ? ' — **the machine’s load changed during the run; compare the CPU column**' : ''}.`);
   out(`- casebook times are of \`build()\` in a fresh Node process (start-up not included: ${s(median(builds.map((r) => r.wallMs - r.buildMs)))} s median per process, of which Node's start and loading the compiled build with its libraries ${s(cold.startupMs)} s; the rest is shutting down). The children are compiled like \`npm run build:pdf\` (scripts/compile.mjs), not run under tsx. Other rows are wall time of the whole command.`);

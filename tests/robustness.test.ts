@@ -207,6 +207,9 @@ describe('the browser', () => {
     await expect(findBrowser({}, none)).rejects.toThrow(/npx puppeteer browsers install chrome-headless-shell[\s\S]*apt-get install chromium[\s\S]*PUPPETEER_EXECUTABLE_PATH/);
     expect(await findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/x/chrome' }, (p) => p === '/x/chrome')).toEqual({ path: '/x/chrome', origin: 'PUPPETEER_EXECUTABLE_PATH' });
     expect(await findBrowser({}, (p) => p === '/usr/bin/chromium')).toEqual({ path: '/usr/bin/chromium', origin: 'system' });
+    // Debian's headless shell before the whole of Chromium.
+    const both = (p: string) => p === '/usr/bin/chromium' || p === '/usr/bin/chromium-headless-shell';
+    expect(await findBrowser({}, both)).toEqual({ path: '/usr/bin/chromium-headless-shell', origin: 'system' });
     // Puppeteer's own download comes before the system's.
     const own = await findBrowser({}, (p) => p.includes('.cache/puppeteer') || p === '/usr/bin/chromium');
     expect(own.origin).toBe('puppeteer');
@@ -244,8 +247,8 @@ describe('print pages', () => {
     const session = new BrowserSession();
     try {
       const media = (javaScript: boolean) => session.withPage({ javaScript }, (page) => page.evaluate(() => [matchMedia('print').matches, document.visibilityState]));
-      // chrome-headless-shell has no background tabs (it ignores the request): all its tabs show.
-      const hides = !(await findBrowser()).path.includes('chrome-headless-shell');
+      // The headless shell (Puppeteer's, or Debian's) has no background tabs (it ignores the request): all its tabs show.
+      const hides = !/(chrome|chromium)-headless-shell/.test((await findBrowser()).path);
       expect(await media(false)).toEqual([true, hides ? 'hidden' : 'visible']);
       // Mermaid measures its labels as the screen shows them.
       expect(await media(true)).toEqual([false, 'visible']);
