@@ -1,7 +1,6 @@
 import type { Element, Root } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
-import { parse, parseFragment } from 'parse5';
-import { toString } from 'hast-util-to-string';
+import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Heading } from '../model.js';
 
@@ -21,17 +20,31 @@ function plain(text: string): string {
   return text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The headings of a page in document order (one PDF bookmark each), drawings left out. */
-export function headingsOf(tree: Root): Heading[] {
+/**
+ * The headings of a page in document order (one PDF bookmark each), drawings left out. Read on
+ * parse5's own tree, as a browser builds it, without turning it into hast: half the time, on
+ * the path of every document that prints (a pack's first print waits for its headings).
+ */
+export function headingsOf(html: string): Heading[] {
   const headings: Heading[] = [];
-  visit(tree, 'element', (node) => {
-    if (node.tagName === 'svg') return SKIP;
-    if (!/^h[1-6]$/.test(node.tagName)) return undefined;
-    const id = node.properties.id;
-    headings.push({ ...(typeof id === 'string' ? { id } : {}), text: plain(toString(node)) });
-    return SKIP;
-  });
+  const walk = (node: DefaultTreeAdapterTypes.ParentNode) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child) || child.tagName === 'svg') continue;
+      if (!/^h[1-6]$/.test(child.tagName)) {
+        walk(child);
+        continue;
+      }
+      const id = child.attrs.find((a) => a.name === 'id')?.value;
+      headings.push({ ...(id !== undefined ? { id } : {}), text: plain(textOf(child)) });
+    }
+  };
+  walk(parse(html, { scriptingEnabled: false }));
   return headings;
+}
+
+/** Every text under a node, as hast-util-to-string gives it. */
+function textOf(node: DefaultTreeAdapterTypes.ParentNode): string {
+  return node.childNodes.map((child) => (child.nodeName === '#text' ? (child as DefaultTreeAdapterTypes.TextNode).value : 'childNodes' in child ? textOf(child) : '')).join('');
 }
 
 /** Every text a page shows, styles and scripts left out; one space between elements' texts. */

@@ -2,7 +2,7 @@ import type { Editions } from '../edition/select-edition.js';
 import { format, grading, labels } from '../i18n/index.js';
 import type { Case, Course, Diagram, Document, EditionName, Heading } from '../model.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
-import { headingsOf, parseHtml } from './html-tree.js';
+import { headingsOf } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
 
@@ -63,7 +63,7 @@ export function renderDocuments(input: RenderInput): Document[] {
       // then while others print rather than before the first one can start; without the style
       // sheet casebook put in it, two thirds of the page's text (it holds no heading).
       get headings() {
-        return (headings ??= headingsOf(parseHtml(html.replace(input.css, ''))));
+        return (headings ??= headingsOf(html.replace(input.css, '')));
       },
     };
   };
