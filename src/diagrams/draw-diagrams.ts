@@ -40,11 +40,12 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
   const keyOf = (d: Diagram) => Cache.key(drawingVersion, d.source, mermaidVersion, JSON.stringify(config), options.fontCss);
   const drawings = new Map<string, Drawing>();
   const missing: Diagram[] = [];
-  for (const d of unique) {
-    const cached = await options.cache.get('diagrams', keyOf(d));
-    if (cached) drawings.set(d.id, JSON.parse(cached.toString('utf8')) as Drawing);
+  const cached = await Promise.all(unique.map((d) => options.cache.get('diagrams', keyOf(d))));
+  unique.forEach((d, i) => {
+    const found = cached[i];
+    if (found) drawings.set(d.id, JSON.parse(found.toString('utf8')) as Drawing);
     else missing.push(d);
-  }
+  });
   if (missing.length === 0) return drawings;
   await options.session.withPage({ javaScript: true }, async (page) => {
     await openMermaid(page, options.fontCss, config);
