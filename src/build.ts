@@ -88,6 +88,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await guard.checkAll(zips);
       stages.end('verify');
       const outputs = [...files, ...zips, scoresSheetOutput(course), ...(results?.outputs ?? [])];
+      // The prints kept for the next build, before anything is written: a failure leaves the output as it was.
+      await ctx.cache.written();
       stages.check();
       await writeOutput(options.outDir, outputs);
       await ctx.built();

@@ -46,6 +46,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
         printResults(grades, { course, templates, css, date: settings.date, session, printer: new Printer(session, cache), cache }),
       ),
     );
+    await cache.written();
     await writeOutput(join(options.outDir, 'results'), results.outputs.map((o) => ({ ...o, path: o.path.replace(/^results\//, '') })));
     return { course, outputs: results.outputs, warnings: [...warnings, ...results.warnings] };
   } finally {

@@ -1,4 +1,4 @@
-import { readdir, utimes } from 'node:fs/promises';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cache } from '../src/cache/cache.js';
@@ -43,5 +43,19 @@ describe('the cache', () => {
     await cache.put('print', 'a', 'a');
     expect(await cache.get('print', 'a')).toBeUndefined();
     expect(await cache.prune()).toBe(0);
+  });
+
+  it('writes in the background what it is given later, and says when all of it is written or failed', async () => {
+    const dir = await tempDir();
+    const cache = new Cache(dir);
+    cache.later(cache.put('print', 'a', 'printed'));
+    await cache.written();
+    expect((await cache.get('print', 'a'))?.toString()).toBe('printed');
+    // A folder that cannot be made (a file stands in its place): the failure comes out of written().
+    await writeFile(join(dir, 'blocked'), '');
+    const blocked = new Cache(join(dir, 'blocked'));
+    blocked.later(blocked.put('print', 'b', 'x'));
+    await expect(blocked.written()).rejects.toThrow();
+    await expect(blocked.written()).resolves.toBeUndefined();
   });
 });

@@ -55,6 +55,7 @@ describe('the packs (zip)', () => {
     const dir = await tempDir();
     const cache = new Cache(dir);
     const first = await zipOutputs([statement], date, 'pack', new Deflated(cache));
+    await cache.written();
     const kept = join(dir, 'deflated');
     const names = (await readdir(kept)).filter((name) => !name.startsWith('.'));
     expect(names).toHaveLength(1);

@@ -16,10 +16,28 @@ const prunedMarker = '.pruned';
  * entry depends on, so a changed input simply misses and nothing is ever invalidated by hand.
  */
 export class Cache {
+  /** Entries being written while the build goes on (`later`). */
+  private readonly writes: Promise<unknown>[] = [];
+
   constructor(
     private readonly dir: string | undefined,
     readonly stats = { hits: 0, misses: 0 },
   ) {}
+
+  /**
+   * Entries written in the background: a document goes on to its finishing while its print is
+   * written, instead of waiting behind the compressions that fill Node's thread pool (a fifth of
+   * a second per document at the end of an edit). `written()` waits for them.
+   */
+  later(writing: Promise<unknown>): void {
+    writing.catch(() => undefined);
+    this.writes.push(writing);
+  }
+
+  /** Once every entry given to `later` is written; fails as the first that failed. */
+  async written(): Promise<void> {
+    await Promise.all(this.writes.splice(0));
+  }
 
   static key(...parts: (string | Uint8Array)[]): string {
     const hash = createHash('sha256');

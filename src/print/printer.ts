@@ -23,9 +23,9 @@ export class Printer {
 
   constructor(
     private readonly session: BrowserSession,
-    cache: Cache,
+    private readonly store: Cache,
   ) {
-    this.cache = new PrintCache(cache);
+    this.cache = new PrintCache(store);
   }
 
   /** `step`: the document's own finishing (a grid's form), kept in the cache with the PDF. */
@@ -50,13 +50,13 @@ export class Printer {
       await this.session.ready();
       const priority = (doc.hasToc ? 1e9 : 0) + html.length;
       printed = await this.queue.run(priority, () => withRetry(() => printDocument(doc, html, this.session)));
-      await this.cache.keepPrint(printKey, printed.raw);
+      this.store.later(this.cache.keepPrint(printKey, printed.raw));
     }
     // Finished once the page is free for the next document.
     const [{ finalizePdf }, finish] = await finishing;
     const { bytes, pages } = await finalizePdf(printed.pdf, { ...metadata, bookmarks: doc.headings.map((h) => h.text) }, finish);
     const result = { pdf: bytes, pages, html: printed.raw.html };
-    await this.cache.keepFinished(finishedKey, result);
+    this.store.later(this.cache.keepFinished(finishedKey, result));
     return { ...result, fromCache };
   }
 }

@@ -57,7 +57,7 @@ async function packFile(bytes: Uint8Array, how: 'deflated' | 'stored', cache: Ca
   // only once it is seen to inflate to the very bytes of the file.
   if (kept && (await inflatesTo(kept, bytes))) return deflatedFile(kept, bytes.length);
   const member = await gzipped(bytes, { level: 6 });
-  await cache.put('deflated', key, member);
+  cache.later(cache.put('deflated', key, member));
   return deflatedFile(member, bytes.length);
 }
 
