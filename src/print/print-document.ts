@@ -72,5 +72,30 @@ export async function assemble(print: RawPrint): Promise<Uint8Array | PDFDocumen
 
 async function printHtml(page: Page, html: string): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load', timeout: pageTimeout });
+  await page.evaluate(loadMarginFonts);
   return page.pdf(printOptions);
+}
+
+/**
+ * Loads the faces of the page margins (running header, page numbers) before printing. Only
+ * printing lays the margins out: a face no text of the page uses is asked for then, and on a
+ * loaded machine it came too late for the first page, whose header and footer were left blank.
+ * Runs in the page, through DevTools (the page's own scripts stay off).
+ */
+async function loadMarginFonts(): Promise<void> {
+  const root = getComputedStyle(document.documentElement);
+  const substituted = (value: string) => value.replace(/var\((--[\w-]+)\)/g, (_, name: string) => root.getPropertyValue(name).trim());
+  const fonts = new Set<string>();
+  for (const sheet of Array.from(document.styleSheets)) {
+    for (const rule of Array.from(sheet.cssRules)) {
+      if (!(rule instanceof CSSPageRule)) continue;
+      for (const margin of Array.from((rule as CSSPageRule & { cssRules?: CSSRuleList }).cssRules ?? [])) {
+        const style = (margin as CSSStyleRule).style;
+        const font = style.getPropertyValue('font');
+        if (font) fonts.add(substituted(font));
+        else if (style.getPropertyValue('font-family')) fonts.add(`${style.getPropertyValue('font-style')} ${style.getPropertyValue('font-weight')} 10pt ${substituted(style.getPropertyValue('font-family'))}`.trim());
+      }
+    }
+  }
+  await Promise.all([...fonts].map((font) => document.fonts.load(font).catch(() => [])));
 }
