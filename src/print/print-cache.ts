@@ -22,7 +22,7 @@ export interface FinishedPdf {
 
 // Change whenever what is kept, or how it is made, changes: older entries then simply miss. The
 // finishing has its own, so that a change to it (pdf-lib's pass) reprints nothing.
-const printVersion = 'print-v5';
+const printVersion = 'print-v6';
 const finishVersion = 'finish-v1';
 
 /**
