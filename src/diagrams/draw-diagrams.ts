@@ -55,7 +55,6 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
         (svg) => ({ svg, reason: svg.includes('aria-roledescription="error"') ? 'Syntax error' : undefined }),
         (error: unknown) => ({ svg: '', reason: error instanceof Error ? error.message : String(error) }),
       );
-    const kept: Promise<void>[] = [];
     let next = draw(missing[0]!);
     for (const [i, d] of missing.entries()) {
       const drawn = await next;
@@ -73,12 +72,9 @@ export async function drawDiagrams(diagrams: Diagram[], options: DrawOptions): P
       const svg = toHtml(tree);
       const drawing: Drawing = { svg, size: drawnSize(tree), textSize: await smallestText(page, svg) };
       drawings.set(d.id, drawing);
-      const keeping = options.cache.put('diagrams', keyOf(d), JSON.stringify(drawing));
-      // Awaited after the loop; a failure before it must not be left unhandled.
-      keeping.catch(() => undefined);
-      kept.push(keeping);
+      // Written while the next one is drawn; the build waits for the cache before its output.
+      options.cache.later(options.cache.put('diagrams', keyOf(d), JSON.stringify(drawing)));
     }
-    await Promise.all(kept);
   });
   return drawings;
 }

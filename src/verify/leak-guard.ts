@@ -6,6 +6,7 @@ import type { EditionName, Output } from '../model.js';
 import { pdfPageTexts } from './pdf-text.js';
 import { elementsWithClass, pageText, parseHtml } from '../render/html-tree.js';
 import { type Fragment, FragmentFinder } from './fragments.js';
+import type { PackedFile } from '../write/zip.js';
 import { type ZipEntry, zipEntries } from './zip-entries.js';
 
 /**
@@ -35,7 +36,7 @@ export class LeakGuard {
    * Reads one file back (trainer files are let through) and keeps what leaked. `packed`: the
    * file as the packs will hold it, so that a zip entry with that very body is not inflated.
    */
-  async check(output: Output, packed?: Promise<{ body: Uint8Array; compression: number }>): Promise<void> {
+  async check(output: Output, packed?: Promise<PackedFile>): Promise<void> {
     if (output.audience !== this.audience || isFont(output.path)) return;
     const isZip = output.path.endsWith('.zip');
     if (!isZip) {
@@ -122,7 +123,7 @@ function isFont(path: string): boolean {
 export class LeakGuards {
   constructor(private readonly guards: LeakGuard[]) {}
 
-  async check(output: Output, packed?: Promise<{ body: Uint8Array; compression: number }>): Promise<void> {
+  async check(output: Output, packed?: Promise<PackedFile>): Promise<void> {
     await Promise.all(this.guards.map((guard) => guard.check(output, packed)));
   }
 
