@@ -176,8 +176,6 @@ export interface Document {
   form?: boolean;
   /** The ids the table of contents points at, with `hasToc`. */
   contents?: string[];
-  /** The headings of the HTML in document order: one PDF bookmark each. */
-  headings: Heading[];
 }
 
 /** A heading as a PDF bookmark shows it, with the id a contents entry may point at. */

@@ -21,7 +21,7 @@ describe('the print cache', () => {
     const cache = new PrintCache(new Cache(await tempDir()));
     const key = cache.printKey('<html>a</html>');
     expect(cache.printKey('<html>b</html>')).not.toBe(key);
-    const print: RawPrint = { pdf: await pdfWith(['ONE', 'TWO']), contents: { range: { first: 2, last: 2 }, pdf: await pdfWith(['TOC']) }, html: '<html>a 2</html>' };
+    const print: RawPrint = { pdf: await pdfWith(['ONE', 'TWO']), contents: { range: { first: 2, last: 2 }, pdf: await pdfWith(['TOC']) }, headings: [{ id: 'toc-title', text: 'Contents' }, { text: 'One' }], html: '<html>a 2</html>' };
     expect(await cache.print(key)).toBeUndefined();
     await cache.keepPrint(key, print);
     expect(await cache.print(key)).toEqual(print);
@@ -49,12 +49,12 @@ describe('the print cache', () => {
   it('keeps nothing with --no-cache', async () => {
     const cache = new PrintCache(new Cache(undefined));
     const key = cache.printKey('x');
-    await cache.keepPrint(key, { pdf: await pdfWith(['ONE']), html: 'x' });
+    await cache.keepPrint(key, { pdf: await pdfWith(['ONE']), headings: [], html: 'x' });
     expect(await cache.print(key)).toBeUndefined();
   });
 
   it('finishes a print from the cache to the same bytes as the fresh one', async () => {
-    const print: RawPrint = { pdf: await pdfWith(['COVER', 'OLD CONTENTS', 'BODY']), contents: { range: { first: 2, last: 2 }, pdf: await pdfWith(['CONTENTS 3']) }, html: '' };
+    const print: RawPrint = { pdf: await pdfWith(['COVER', 'OLD CONTENTS', 'BODY']), contents: { range: { first: 2, last: 2 }, pdf: await pdfWith(['CONTENTS 3']) }, headings: [], html: '' };
     // What a fresh print finishes: the first print, loaded, with the contents put in place.
     const fresh = await loadPdf(print.pdf);
     expect(await replacePages(fresh, print.contents!.range, print.contents!.pdf)).toBe(true);

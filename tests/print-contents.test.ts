@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Document } from '../src/model.js';
+import { BrowserSession } from '../src/print/browser-session.js';
 import { contentsLayout, fillContents } from '../src/print/contents.js';
+import { printDocument } from '../src/print/print-document.js';
+import { loadPdf, pdfOutline } from '../src/print/read-pdf.js';
 
 const html = [
   '<h1>Cover</h1>',
@@ -36,5 +40,26 @@ describe('the contents', () => {
     expect(filled).toContain('data-toc-target="case-1">7</span>');
     expect(fillContents(filled, new Map())).not.toMatch(/data-toc-target="[^"]+">\d/);
     expect(fillContents(filled, new Map())).toBe(fillContents(html, new Map()));
+  });
+});
+
+describe('the headings of a printed page', () => {
+  it('are read in the page, one per bookmark, with the text a reader sees, drawings and attributes left out', async () => {
+    const page = [
+      '<!doctype html><html lang="en"><head><title>t</title></head><body>',
+      '<h1 id="top">Re&shy;co&shy;very\n  <em>plan</em></h1><p title="<h2>no</h2>">x</p>',
+      '<figure><svg width="10" height="10"><foreignObject width="10" height="10"><h2>label</h2></foreignObject></svg></figure>',
+      '<section><h3>A &amp;lt; B</h3></section><h2 id="">Empty id</h2>',
+      '</body></html>',
+    ].join('');
+    const session = new BrowserSession();
+    try {
+      const printed = await printDocument({ hasToc: false } as Document, page, session);
+      expect(printed.raw.headings).toEqual([{ id: 'top', text: 'Recovery plan' }, { text: 'A &lt; B' }, { id: '', text: 'Empty id' }]);
+      const outline = pdfOutline(await loadPdf(printed.raw.pdf));
+      expect(outline).toHaveLength(printed.raw.headings.length);
+    } finally {
+      await session.close();
+    }
   });
 });

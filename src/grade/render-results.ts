@@ -38,7 +38,6 @@ export function renderResults(input: ResultsInput): { feedback: Document[]; summ
     hasToc: false,
     lang: course.lang,
     diagrams,
-    headings: [],
     html: render(input.templates, template, {
       course: vm,
       g,

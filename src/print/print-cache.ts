@@ -1,4 +1,5 @@
 import { Cache } from '../cache/cache.js';
+import type { Heading } from '../model.js';
 import type { PageRange } from './contents.js';
 
 /**
@@ -9,6 +10,8 @@ import type { PageRange } from './contents.js';
 export interface RawPrint {
   pdf: Uint8Array;
   contents?: { range: PageRange; pdf: Uint8Array };
+  /** The page's headings in document order: one bookmark each. */
+  headings: Heading[];
   /** The HTML as printed, with its contents' numbers filled. */
   html: string;
 }
@@ -22,7 +25,7 @@ export interface FinishedPdf {
 
 // Change whenever what is kept, or how it is made, changes: older entries then simply miss. The
 // finishing has its own, so that a change to it (pdf-lib's pass) reprints nothing.
-const printVersion = 'print-v6';
+const printVersion = 'print-v7';
 const finishVersion = 'finish-v1';
 
 /**
@@ -56,16 +59,16 @@ export class PrintCache {
   async print(key: string): Promise<RawPrint | undefined> {
     const [pdf, about] = await Promise.all([this.cache.get('print', key), this.cache.get('print-about', key)]);
     if (!pdf || !about) return undefined;
-    const { html, range } = JSON.parse(about.toString('utf8')) as { html: string; range?: PageRange };
-    if (!range) return { pdf: new Uint8Array(pdf), html };
+    const { html, headings, range } = JSON.parse(about.toString('utf8')) as { html: string; headings: Heading[]; range?: PageRange };
+    if (!range) return { pdf: new Uint8Array(pdf), headings, html };
     const contents = await this.cache.get('print-contents', key);
-    return contents ? { pdf: new Uint8Array(pdf), contents: { range, pdf: new Uint8Array(contents) }, html } : undefined;
+    return contents ? { pdf: new Uint8Array(pdf), contents: { range, pdf: new Uint8Array(contents) }, headings, html } : undefined;
   }
 
   async keepPrint(key: string, print: RawPrint): Promise<void> {
     await this.cache.put('print', key, print.pdf);
     if (print.contents) await this.cache.put('print-contents', key, print.contents.pdf);
     // Last: an entry counts only once all its parts are in.
-    await this.cache.put('print-about', key, JSON.stringify({ html: print.html, range: print.contents?.range }));
+    await this.cache.put('print-about', key, JSON.stringify({ html: print.html, headings: print.headings, range: print.contents?.range }));
   }
 }

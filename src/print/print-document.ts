@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer';
 import type { PDFDocument } from 'pdf-lib';
-import type { Document } from '../model.js';
+import type { Document, Heading } from '../model.js';
 import type { BrowserSession } from './browser-session.js';
 import { contentsLayout, contentsOnly, fillContents } from './contents.js';
 import type { RawPrint } from './print-cache.js';
@@ -35,24 +35,24 @@ export function printDocument(doc: Document, html: string, session: BrowserSessi
   let long = false;
   const fresh = (raw: RawPrint, pdf: Uint8Array | PDFDocument = raw.pdf): FreshPrint => ({ raw, pdf });
   return session.withPage({ javaScript: false }, async (page) => {
-    if (!doc.hasToc) return fresh({ pdf: await printHtml(page, html), html });
+    if (!doc.hasToc) return fresh({ ...(await printHtml(page, html)), html });
     const blank = fillContents(html, new Map());
-    const first = await printHtml(page, blank);
+    const { pdf: first, headings } = await printHtml(page, blank);
     const { loadPdf, pdfOutline, replacePages } = await readPdf();
     const printed = await loadPdf(first);
     long = printed.getPageCount() > longDocument;
-    const { pages, range } = contentsLayout(doc.headings, new Set(doc.contents), pdfOutline(printed));
-    if (pages.size === 0) return fresh({ pdf: first, html: blank }, printed);
+    const { pages, range } = contentsLayout(headings, new Set(doc.contents), pdfOutline(printed));
+    if (pages.size === 0) return fresh({ pdf: first, headings, html: blank }, printed);
     const filled = fillContents(html, pages);
     if (range) {
       // What follows the contents is dropped from the page first: laying out the whole document
       // again would cost as much as its first print.
       await page.evaluate(contentsOnly, Object.fromEntries(pages), printed.getPageCount());
       const contents = await page.pdf({ ...printOptions, pageRanges: `${range.first}-${range.last}` });
-      if (await replacePages(printed, range, contents)) return fresh({ pdf: first, contents: { range, pdf: contents }, html: filled }, printed);
+      if (await replacePages(printed, range, contents)) return fresh({ pdf: first, contents: { range, pdf: contents }, headings, html: filled }, printed);
     }
     // Should the contents ever take another number of pages, the whole document is printed again.
-    return fresh({ pdf: await printHtml(page, filled), html: filled });
+    return fresh({ ...(await printHtml(page, filled)), html: filled });
   }, () => !long);
 }
 
@@ -70,10 +70,25 @@ export async function assemble(print: RawPrint): Promise<Uint8Array | PDFDocumen
   return pdf;
 }
 
-async function printHtml(page: Page, html: string): Promise<Uint8Array> {
+async function printHtml(page: Page, html: string): Promise<{ pdf: Uint8Array; headings: Heading[] }> {
   await page.setContent(html, { waitUntil: 'load', timeout: pageTimeout });
-  await page.evaluate(loadMarginFonts);
-  return page.pdf(printOptions);
+  const [headings] = await Promise.all([page.evaluate(pageHeadings), page.evaluate(loadMarginFonts)]);
+  return { pdf: await page.pdf(printOptions), headings };
+}
+
+/**
+ * The page's headings in document order, as the PDF's bookmarks will be (one each), drawings left
+ * out; their text as a reader gets it. Read in the page, where the HTML is already parsed: parsing
+ * it again in Node held up every print (a pack's contents wait for its headings).
+ */
+function pageHeadings(): Heading[] {
+  return Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+    .filter((heading) => heading.closest('svg') === null)
+    .map((heading) => {
+      const id = heading.getAttribute('id');
+      const text = (heading.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+      return id === null ? { text } : { id, text };
+    });
 }
 
 /**

@@ -31,7 +31,7 @@ export class Printer {
   /** `step`: the document's own finishing (a grid's form), kept in the cache with the PDF. */
   async print(doc: Document, html: string, metadata: DocumentMetadata, step?: FinishStep): Promise<Printed> {
     const printKey = this.cache.printKey(html);
-    // The bookmarks follow from the HTML, which the key holds: read from it only to finish a PDF.
+    // The bookmarks follow from the HTML, which the key holds.
     const finishedKey = this.cache.finishedKey(printKey, metadata, step?.key);
     const finished = await this.cache.finished(finishedKey);
     if (finished) return { ...finished, fromCache: true };
@@ -54,7 +54,7 @@ export class Printer {
     }
     // Finished once the page is free for the next document.
     const [{ finalizePdf }, finish] = await finishing;
-    const { bytes, pages } = await finalizePdf(printed.pdf, { ...metadata, bookmarks: doc.headings.map((h) => h.text) }, finish);
+    const { bytes, pages } = await finalizePdf(printed.pdf, { ...metadata, bookmarks: printed.raw.headings.map((h) => h.text) }, finish);
     const result = { pdf: bytes, pages, html: printed.raw.html };
     this.store.later(this.cache.keepFinished(finishedKey, result));
     return { ...result, fromCache };

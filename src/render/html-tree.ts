@@ -1,13 +1,12 @@
 import type { Element, Root } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
-import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse, parseFragment } from 'parse5';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Heading } from '../model.js';
 
 // Rendered pages read back as a tree (parse5, as a browser parses them), never with patterns over
-// their markup: character references are decoded once, and a tag inside a drawing or an attribute
-// is not taken for a heading. Without source positions, which nothing reads: parse5 then takes
-// less than half the time (a 50-case course's pages are 11 MB of HTML).
+// their markup: character references are decoded once, and a tag inside an attribute is not
+// taken for an element. Without source positions, which nothing reads: parse5 then takes less
+// than half the time (a 50-case course's pages are 11 MB of HTML).
 
 /** A page, or a fragment (a drawing, a formula), as a browser parses it. */
 export function parseHtml(html: string, options: { fragment?: boolean } = {}): Root {
@@ -18,33 +17,6 @@ export function parseHtml(html: string, options: { fragment?: boolean } = {}): R
 /** Text as a reader gets it: soft hyphens dropped, runs of white space as one space. */
 function plain(text: string): string {
   return text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The headings of a page in document order (one PDF bookmark each), drawings left out. Read on
- * parse5's own tree, as a browser builds it, without turning it into hast: half the time, on
- * the path of every document that prints (a pack's first print waits for its headings).
- */
-export function headingsOf(html: string): Heading[] {
-  const headings: Heading[] = [];
-  const walk = (node: DefaultTreeAdapterTypes.ParentNode) => {
-    for (const child of node.childNodes) {
-      if (!('tagName' in child) || child.tagName === 'svg') continue;
-      if (!/^h[1-6]$/.test(child.tagName)) {
-        walk(child);
-        continue;
-      }
-      const id = child.attrs.find((a) => a.name === 'id')?.value;
-      headings.push({ ...(id !== undefined ? { id } : {}), text: plain(textOf(child)) });
-    }
-  };
-  walk(parse(html, { scriptingEnabled: false }));
-  return headings;
-}
-
-/** Every text under a node, as hast-util-to-string gives it. */
-function textOf(node: DefaultTreeAdapterTypes.ParentNode): string {
-  return node.childNodes.map((child) => (child.nodeName === '#text' ? (child as DefaultTreeAdapterTypes.TextNode).value : 'childNodes' in child ? textOf(child) : '')).join('');
 }
 
 /** Every text a page shows, styles and scripts left out; one space between elements' texts. */

@@ -1,8 +1,7 @@
 import type { Editions } from '../edition/select-edition.js';
 import { format, grading, labels } from '../i18n/index.js';
-import type { Case, Course, Diagram, Document, EditionName, Heading } from '../model.js';
+import type { Case, Course, Diagram, Document, EditionName } from '../model.js';
 import { withContentSecurityPolicy } from './content-security-policy.js';
-import { headingsOf } from './html-tree.js';
 import { pageCounterCss, type Templates } from './templates.js';
 import { caseViewModels, courseViewModel, type CaseViewModel, type CourseViewModel } from './view-model.js';
 
@@ -46,7 +45,6 @@ export function renderDocuments(input: RenderInput): Document[] {
   const diagramsOf = (fragments: { diagrams: Diagram[] }[]) => fragments.flatMap((f) => f.diagrams);
   const document = (path: string, audience: EditionName, template: string, context: object, extra: Partial<Document>): Document => {
     const html = render(input.templates, template, { ...base(audience), ...context });
-    let headings: Heading[] | undefined;
     return {
       path,
       audience,
@@ -59,12 +57,6 @@ export function renderDocuments(input: RenderInput): Document[] {
       diagrams: [],
       ...extra,
       html,
-      // Read from the page only for a document that prints (a cached one never needs them), and
-      // then while others print rather than before the first one can start; without the style
-      // sheet casebook put in it, two thirds of the page's text (it holds no heading).
-      get headings() {
-        return (headings ??= headingsOf(html.replace(input.css, '')));
-      },
     };
   };
 
