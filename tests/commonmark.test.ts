@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { withoutTrainerOnly } from '../src/edition/select-edition.js';
-import { parseMarkdown } from '../src/parse/markdown.js';
+import { isPlainText, parseInline, parseInlineMarkdown, parseMarkdown } from '../src/parse/markdown.js';
 import { toString } from 'hast-util-to-string';
 import { parseHtml } from '../src/render/html-tree.js';
 import { markdownToHtml } from '../src/render/markdown-to-html.js';
@@ -60,5 +60,39 @@ describe('CommonMark’s inline examples', () => {
     const t = examples.find((e) => e.markdown.includes('&#87654321;'))!;
     const html = markdownToHtml(parse(t.markdown).tree, { lang: 'en', file: 'cases/spec.md', contentDir: '.' }).html;
     expect(htmlText(html)).toContain('&#87654321;');
+  });
+});
+
+describe('plain labels', () => {
+  // Words of letters (one beyond the BMP), digits and the punctuation a plain text may hold, and
+  // in half the texts, one piece of Markdown syntax somewhere (at the start too).
+  const plain = [...'aZéÉ€5 ,.;:\'’()?!%/+=>→≤–—«»"-', '𝑥'];
+  const syntax = ['*x*', '**x**', '_x_', '`c`', '[l](u)', '[^1]', '<a>', '<http://a.b>', '&amp;', '\\*', '~~s~~', 'www.a.bc', 'http://a.bc', 'a@b.co', '1. ', '2) ', '# ', '- ', '+ ', '> ', '    ', '\n', '\t', '\u00A0', '---', '$x$', '|', ':x:'];
+  // mulberry32: the same texts on every run.
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
+  };
+  const texts = Array.from({ length: 6000 }, () => {
+    const words = Array.from({ length: 1 + random(12) }, () => plain[random(plain.length)]).join('');
+    if (random(2) === 0) return words;
+    const at = random(2) === 0 ? 0 : random(words.length + 1);
+    return words.slice(0, at) + syntax[random(syntax.length)] + words.slice(at);
+  });
+
+  it('skip the parser only where it would make one paragraph of the same text, positions included', () => {
+    const skipped = texts.filter(isPlainText);
+    expect(skipped.length).toBeGreaterThan(400);
+    for (const text of skipped) expect(parseInline(text), JSON.stringify(text)).toEqual(parseInlineMarkdown(text));
+  });
+
+  it('go through the parser when Markdown could read something in them', () => {
+    for (const text of ['1. Intro', '2) Suite', 'voir www.example.org', 'https://example.org', 'mailto:a@b.org', '**gras**', 'fin ', '# Titre', '- point', 'a\nb', 'x &amp; y', 'A_b_', '`code`']) {
+      expect(isPlainText(text), text).toBe(false);
+    }
+    expect(isPlainText('Disponibilité 99.9 % : réplication, reprise')).toBe(true);
   });
 });

@@ -67,5 +67,28 @@ const inlineParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Inline Markdown of course metadata (bold, code) as a tree, for the frame's texts. */
 export function parseInline(text: string): Root {
+  return isPlainText(text) ? plainParagraph(text) : parseInlineMarkdown(text);
+}
+
+/** The same, always through the parser. */
+export function parseInlineMarkdown(text: string): Root {
   return inlineParser.parse(text) as Root;
+}
+
+// Most labels and criteria are words and punctuation that no Markdown construct starts with: such
+// a text is one paragraph of itself, the tree the parser makes, without its half a millisecond
+// (it combines its extensions again for each text; a course has hundreds). No new line, no
+// emphasis, code, link, HTML or entity character, and a letter or digit first (no list, heading
+// or quote); GFM's literal autolinks are told by their start (an e-mail address needs an @).
+const plainText = /^[\p{L}\p{N}][\p{L}\p{N} ,.;:'’()?!%/+=>→←≤≥–—«»"-]*$/u;
+const notPlain = /^\d+[.)]|\s$|www\.|https?:/i;
+
+/** Whether `parseInline` may skip the parser for this text. */
+export function isPlainText(text: string): boolean {
+  return plainText.test(text) && !notPlain.test(text);
+}
+
+function plainParagraph(text: string): Root {
+  const position = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } };
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position }], position }], position };
 }
