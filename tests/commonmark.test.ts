@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withoutTrainerOnly } from '../src/edition/select-edition.js';
 import { isPlainText, parseInline, parseInlineMarkdown, parseMarkdown } from '../src/parse/markdown.js';
@@ -68,25 +69,25 @@ describe('plain labels', () => {
   // in half the texts, one piece of Markdown syntax somewhere (at the start too).
   const plain = [...'aZéÉ€5 ,.;:\'’()?!%/+=>→≤–—«»"-', '𝑥'];
   const syntax = ['*x*', '**x**', '_x_', '`c`', '[l](u)', '[^1]', '<a>', '<http://a.b>', '&amp;', '\\*', '~~s~~', 'www.a.bc', 'http://a.bc', 'a@b.co', '1. ', '2) ', '# ', '- ', '+ ', '> ', '    ', '\n', '\t', '\u00A0', '---', '$x$', '|', ':x:'];
-  // mulberry32: the same texts on every run.
-  let seed = 7;
-  const random = (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
-  };
-  const texts = Array.from({ length: 6000 }, () => {
-    const words = Array.from({ length: 1 + random(12) }, () => plain[random(plain.length)]).join('');
-    if (random(2) === 0) return words;
-    const at = random(2) === 0 ? 0 : random(words.length + 1);
-    return words.slice(0, at) + syntax[random(syntax.length)] + words.slice(at);
-  });
-
+  const words = fc.array(fc.constantFrom(...plain), { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''));
+  const texts = fc.oneof(
+    words,
+    fc.tuple(words, fc.constantFrom(...syntax), fc.boolean(), fc.nat()).map(([text, piece, first, at]) => {
+      const place = first ? 0 : at % (text.length + 1);
+      return text.slice(0, place) + piece + text.slice(place);
+    }),
+  );
   it('skip the parser only where it would make one paragraph of the same text, positions included', () => {
-    const skipped = texts.filter(isPlainText);
-    expect(skipped.length).toBeGreaterThan(400);
-    for (const text of skipped) expect(parseInline(text), JSON.stringify(text)).toEqual(parseInlineMarkdown(text));
+    let skipped = 0;
+    fc.assert(
+      fc.property(texts, (text) => {
+        if (!isPlainText(text)) return;
+        skipped++;
+        expect(parseInline(text), JSON.stringify(text)).toEqual(parseInlineMarkdown(text));
+      }),
+      { seed: 7, numRuns: 6000 },
+    );
+    expect(skipped).toBeGreaterThan(400);
   });
 
   it('go through the parser when Markdown could read something in them', () => {
