@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { compile } from '../scripts/compile.mjs';
+import { buildV8Flags } from '../scripts/v8-flags.mjs';
 import { absurdInputs, copyContent, editOneCase, generateCourse, plainMarkdown } from './lib/courses.js';
 import { sourceFingerprint } from './lib/fingerprint.js';
 import { devReloads, npmBuild } from './lib/commands.js';
@@ -34,9 +35,9 @@ const tiny = join(tmp, 'tiny.html');
 const childBuild = await compile('bench/child-build.ts', 'bench-child-build');
 const childNaive = await compile('bench/child-naive.ts', 'bench-child-naive');
 const childDev = await compile('bench/child-dev.ts', 'bench-child-dev');
-// And with the Node flags `npm run build:pdf` gives (V8's heap growth, see README).
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-const nodeFlags = /^node ((?:--\S+ )*)scripts\//.exec(packageJson.scripts['build:pdf']!)![1]!.trim().split(' ').filter(Boolean);
+// And with the V8 flags `npm run build:pdf` sets for itself (scripts/v8-flags.mjs), given on the
+// children's command line: the bench runs them with its own Node, which knows them.
+const nodeFlags = buildV8Flags();
 const benchStart = performance.now();
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 
@@ -225,7 +226,7 @@ try {
     await make(realContent, dir);
     log(`casebook on absurd input: ${name}`);
     const started = performance.now();
-    const outcome = await runTimed(process.execPath, [...nodeFlags, join(root, 'scripts/casebook.mjs'), 'build', '--quiet', '--content', dir, '--out', join(tmp, 'out-absurd')], { cwd: root, env }).then(
+    const outcome = await runTimed(process.execPath, [join(root, 'scripts/casebook.mjs'), 'build', '--quiet', '--content', dir, '--out', join(tmp, 'out-absurd')], { cwd: root, env }).then(
       () => '**built** (no limit stopped it)',
       (error: Error) => error.message.split('\n').find((l) => l.includes(' — '))?.trim() ?? error.message.split('\n')[0]!,
     );
