@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { formatProblem } from '../errors.js';
-import { dictionary, format } from '../i18n/index.js';
+import { dictionary, format, formatNumber } from '../i18n/index.js';
 import type { Output } from '../model.js';
 import { defaultDirs, projectDir } from '../project.js';
 import { isUpToDate, readStamp, stampKey, writeStamp, type StampInputs } from '../write/build-stamp.js';
@@ -17,7 +17,7 @@ await runCommand('build', {}, async (args, signal, lang) => {
   const say = (line: string) => {
     if (!args.quiet) process.stderr.write(`${line}\n`);
   };
-  const number = (n: number, digits: number) => n.toLocaleString(d.labels.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const number = (n: number, digits: number) => formatNumber(lang, n, digits);
   const dir = `${shownPath(args.outDir)}/`;
   const epoch = sourceDateEpoch();
   const inputs: StampInputs = {

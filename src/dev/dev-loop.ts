@@ -4,7 +4,7 @@ import { resolveOptions } from '../pipeline/options.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { fontFiles } from '../render/fonts.js';
 import { ContentError, formatProblem, InterruptedError, WordedError } from '../errors.js';
-import { dictionary, format } from '../i18n/index.js';
+import { dictionary, format, formatNumber } from '../i18n/index.js';
 import type { PageState } from './pages.js';
 import { startServer } from './server.js';
 import { watchDirs } from './watch.js';
@@ -67,7 +67,7 @@ export async function runDev(options: DevOptions): Promise<void> {
         }).finally(() => server.preview([]));
         Object.assign(state, { lang: report.course.lang, title: report.course.title, error: undefined });
         for (const warning of report.warnings) options.say(format(w().warning, { problem: formatProblem(warning) }));
-        options.say(format(w().devBuilt, { seconds: ((performance.now() - started) / 1000).toFixed(1) }));
+        options.say(format(w().devBuilt, { seconds: formatNumber(state.lang, (performance.now() - started) / 1000, 1) }));
       } catch (error) {
         if (error instanceof InterruptedError || options.signal.aborted) return;
         state.error = errorText(error, state.lang);

@@ -22,6 +22,11 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
 }
 
+/** A number as the language writes it, with `digits` decimals (`5,0` in French). */
+export function formatNumber(lang: string, n: number, digits: number): string {
+  return n.toLocaleString(labels(lang).locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 export const supportedLanguages = Object.keys(dictionaries);
 
 /**
