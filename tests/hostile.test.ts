@@ -126,7 +126,7 @@ describe('bounded work on absurd input', () => {
     await writeFile(path, `${await readFile(path, 'utf8')}\n${'A long sentence of filler text. '.repeat(660_000)}`);
     expect(await contentErrors(dir)).toEqual([
       lang === 'fr'
-        ? `${courses.fr.caseFile} — le fichier fait 20.1 Mo ; casebook lit au plus 1.0 Mo par fichier : découpez-le en plusieurs cas.`
+        ? `${courses.fr.caseFile} — le fichier fait 20,1 Mo ; casebook lit au plus 1,0 Mo par fichier : découpez-le en plusieurs cas.`
         : `${courses.en.caseFile} — the file is 20.1 MB; casebook reads at most 1.0 MB per file: split it into several cases.`,
     ]);
   });

@@ -3,7 +3,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { Cache } from '../cache/cache.js';
 import { ContentError, type Problem } from '../errors.js';
-import { format, messages } from '../i18n/index.js';
+import { format, formatNumber, messages } from '../i18n/index.js';
 import type { Diagram, Document } from '../model.js';
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../print/browser-session.js';
@@ -203,7 +203,7 @@ export function unreadableDiagrams(diagrams: Diagram[], drawings: Map<string, Dr
     const drawing = drawings.get(d.id);
     const textPt = drawing && placeDrawing(drawing).textPt;
     if (textPt === undefined || textPt >= smallestLegiblePt) continue;
-    problems.set(`${d.place.file}:${d.place.line}`, { place: d.place, message: format(messages(lang).diagramTooSmall, { size: textPt.toFixed(1) }) });
+    problems.set(`${d.place.file}:${d.place.line}`, { place: d.place, message: format(messages(lang).diagramTooSmall, { size: formatNumber(lang, textPt, 1) }) });
   }
   return [...problems.values()];
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ContentError } from '../errors.js';
 import type { SourceText } from '../model.js';
-import { defaultCourseLang, format, messages } from '../i18n/index.js';
+import { defaultCourseLang, format, formatNumber, messages } from '../i18n/index.js';
 import { limits } from '../parse/limits.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -36,7 +36,7 @@ export async function readSource(dir: string, path: string, lang?: string): Prom
     throw new ContentError([{ place: { file }, message: messages(lang ?? defaultCourseLang).unreadableFile }]);
   }
   if (bytes.length > limits.fileBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const mb = (n: number) => formatNumber(lang ?? defaultCourseLang, n / 1024 / 1024, 1);
     throw new ContentError([{ place: { file }, message: format(messages(lang ?? defaultCourseLang).fileTooLarge, { size: mb(bytes.length), limit: mb(limits.fileBytes) }) }]);
   }
   return decodeSource(file, bytes, lang);

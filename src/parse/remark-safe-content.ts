@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { format, messages } from '../i18n/index.js';
+import { format, formatNumber, messages } from '../i18n/index.js';
 import { preformattedLayout, isPreformatted, smallestLegiblePt } from '../render/preformatted.js';
 import { allowedInlineHtml } from '../render/remark-inline-html.js';
 import { linkTarget, type LocalTarget } from './content-boundary.js';
@@ -27,7 +27,7 @@ export default function remarkSafeContent(options: Options) {
       if (node.type === 'code' && node.lang !== 'mermaid' && isPreformatted(node.lang)) {
         const layout = preformattedLayout(node.value);
         if (layout.sizePt < smallestLegiblePt) {
-          file.message(format(m.preformattedTooSmall, { columns: layout.columns, size: layout.sizePt.toFixed(1) }), { place: node.position, source: 'casebook' });
+          file.message(format(m.preformattedTooSmall, { columns: layout.columns, size: formatNumber(options.lang, layout.sizePt, 1) }), { place: node.position, source: 'casebook' });
         }
       }
       if (node.type === 'html' && allowedInlineHtml.test(node.value.trim())) return undefined;
