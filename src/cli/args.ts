@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { dictionary, format, systemLang, type Dictionary } from '../i18n/index.js';
 import { courseLanguage } from '../load/load-course.js';
+import { isOlderNode, minimumNode } from './node-version.js';
 import { runCli } from './run-cli.js';
 import { usageText, type Command } from './usage.js';
 
@@ -92,6 +93,12 @@ export function runCommand(
 ): Promise<void> {
   const argv = process.argv.slice(2);
   const system = systemLang(process.env);
+  // Before anything an older Node lacks fails as a defect of casebook's.
+  if (isOlderNode(process.versions.node)) {
+    process.stderr.write(`${format(dictionary(system).cli.nodeTooOld, { minimum: minimumNode, version: process.versions.node })}\n`);
+    process.exitCode = 1;
+    return Promise.resolve();
+  }
   return runCli(async (signal, speech) => {
     const args = parseCommonArgs(argv, command, options);
     if (args.help) {

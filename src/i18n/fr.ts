@@ -242,6 +242,7 @@ correction, restitution, checklist) et écrit le dossier de cours : course.yaml 
     badOption: 'ligne de commande invalide : {reason}',
     unexpectedArgument: 'argument inattendu : {args}',
     badEpoch: 'SOURCE_DATE_EPOCH doit être un nombre de secondes (reçu « {value} »).',
+    nodeTooOld: 'casebook demande Node.js {minimum} ou plus récent ; cette machine a Node.js {version}. Installez une version à jour (LTS) depuis https://nodejs.org/.',
     badPort: '--port attend un numéro de port entre 0 et 65535 (reçu « {value} »).',
     portInUse: 'Le port {port} est déjà utilisé : choisissez-en un autre avec --port.',
     noCaseName: 'Indiquez le nom du cas.',
