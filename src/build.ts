@@ -91,7 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       // The prints kept for the next build, before anything is written: a failure leaves the output as it was.
       await ctx.cache.written();
       stages.check();
-      await writeOutput(options.outDir, outputs);
+      await writeOutput(options.outDir, outputs, course.lang);
       await ctx.built();
       stages.end('write');
       return { course, outputs, warnings: [...warnings, ...unreadableDiagrams(diagrams, drawings, course.lang), ...(results?.warnings ?? [])], cache: ctx.cache.stats, browserStarted: session.used };

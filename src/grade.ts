@@ -47,7 +47,7 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       ),
     );
     await cache.written();
-    await writeOutput(join(options.outDir, 'results'), results.outputs.map((o) => ({ ...o, path: o.path.replace(/^results\//, '') })));
+    await writeOutput(join(options.outDir, 'results'), results.outputs.map((o) => ({ ...o, path: o.path.replace(/^results\//, '') })), course.lang);
     return { course, outputs: results.outputs, warnings: [...warnings, ...results.warnings] };
   } finally {
     await unlock();

@@ -221,7 +221,9 @@ describe('grading', () => {
     expect(report.warnings.map(formatProblem)).toEqual([
       'grades/scores.csv:2 — incomplete grades for group “Foxes”, case “case-2-ransomware”: Communication missing; its results say “incomplete”.',
     ]);
+    // results/ is replaced whole by the next `npm run grade`: it carries casebook's mark too.
     expect((await readdir(join(out, 'results'))).sort()).toEqual([
+      '.casebook-output',
       'class-summary.pdf',
       'feedback-case-1-phishing-herons.pdf',
       'feedback-case-1-phishing-owls.pdf',

@@ -330,3 +330,38 @@ describe('the command line', () => {
     expect(String((second as PromiseRejectedResult).reason)).toContain('une autre construction');
   });
 });
+
+describe('the output folder', () => {
+  /** Every file under `dir` with its bytes, by path. */
+  const snapshot = async (dir: string) => {
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    return Object.fromEntries(await Promise.all(files.map(async (e) => [join(e.parentPath, e.name), await readFile(join(e.parentPath, e.name))] as const)));
+  };
+
+  it('is never the course itself: `--out` naming the content folder stops the build and leaves every file of it', async () => {
+    const dir = await copyCourse(mini);
+    await writeFile(join(dir, 'notes.txt'), 'the trainer’s own notes');
+    const before = await snapshot(dir);
+    const result = await runCli('build', ['--content', dir, '--out', dir, '--no-cache']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/ce dossier n’est pas une sortie de casebook \(il contient « [^»]+ »\)/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('is never a file named by mistake', async () => {
+    const file = join(await tempDir(), 'course.yaml');
+    await writeFile(file, 'title: kept');
+    expect(await buildErrors(mini, file)).toEqual([`${file} — c’est un fichier, pas un dossier : choisissez un dossier de sortie avec --out.`]);
+    expect(await readFile(file, 'utf8')).toBe('title: kept');
+  });
+
+  it('carries casebook’s mark, by which the next build replaces it whole, files added to it included', async () => {
+    const out = join(await tempDir(), 'dist');
+    await build({ contentDir: mini, outDir: out });
+    expect(await readFile(join(out, '.casebook-output'), 'utf8')).toMatch(/^Written by casebook/);
+    await writeFile(join(out, 'added.txt'), 'put here after the build');
+    await build({ contentDir: mini, outDir: out });
+    expect((await readdir(out)).sort()).toEqual(['.casebook-output', 'grids', 'packs', 'student', 'trainer']);
+  });
+});

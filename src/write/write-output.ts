@@ -1,15 +1,24 @@
-import { mkdir, rename, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { dictionary, format } from '../i18n/index.js';
 import type { Output } from '../model.js';
 
 /**
- * Writes every file into a temporary folder beside the output, then swaps it in: the previous
- * output stays whole until the new one is complete.
+ * Left in every folder casebook writes: a build replaces a folder whole only when it is empty,
+ * holds this file, or holds nothing but what the build writes (an output of an older casebook).
  */
-export async function writeOutput(outDir: string, outputs: Output[]): Promise<void> {
+export const outputMarker = '.casebook-output';
+const markerText = 'Written by casebook: every build replaces this folder whole, anything else put in it is lost.\n';
+
+/**
+ * Writes every file into a temporary folder beside the output, then swaps it in: the previous
+ * output stays whole until the new one is complete. A folder that is not casebook's (the course
+ * itself, the project, a file named by mistake) is never replaced.
+ */
+export async function writeOutput(outDir: string, outputs: Output[], lang: string): Promise<void> {
   const target = resolve(outDir);
+  await assertReplaceable(target, outDir, outputs, lang);
   const staging = join(dirname(target), `.${basename(target)}.new-${process.pid}`);
   const previous = join(dirname(target), `.${basename(target)}.old-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
@@ -19,12 +28,31 @@ export async function writeOutput(outDir: string, outputs: Output[]): Promise<vo
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, output.bytes);
     }
+    await mkdir(staging, { recursive: true });
+    await writeFile(join(staging, outputMarker), markerText);
     const hadPrevious = await rename(target, previous).then(() => true, () => false);
     await rename(staging, target);
     if (hadPrevious) await rm(previous, { recursive: true, force: true });
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+async function assertReplaceable(target: string, outDir: string, outputs: Output[], lang: string): Promise<void> {
+  const e = dictionary(lang).errors;
+  let entries: string[];
+  try {
+    entries = await readdir(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new ContentError([{ place: { file: outDir }, message: e.outputIsFile }]);
+    throw error;
+  }
+  if (entries.includes(outputMarker)) return;
+  const written = new Set(outputs.map((output) => output.path.split('/')[0]));
+  const foreign = entries.find((entry) => !written.has(entry));
+  if (foreign !== undefined) throw new ContentError([{ place: { file: outDir }, message: format(e.outputNotOurs, { entry: foreign }) }]);
 }
 
 /** One build at a time per output folder: a second one stops instead of interleaving files. */
