@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -332,10 +333,11 @@ describe('the command line', () => {
 });
 
 describe('the output folder', () => {
-  /** Every file under `dir` with its bytes, by path. */
+  /** Every file under `dir` with the hash of its bytes, by path (comparing megabytes byte by byte takes Vitest half a minute). */
   const snapshot = async (dir: string) => {
     const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-    return Object.fromEntries(await Promise.all(files.map(async (e) => [join(e.parentPath, e.name), await readFile(join(e.parentPath, e.name))] as const)));
+    const hash = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+    return Object.fromEntries(await Promise.all(files.map(async (e) => [join(e.parentPath, e.name), await hash(join(e.parentPath, e.name))] as const)));
   };
 
   it('is never the course itself: `--out` naming the content folder stops the build and leaves every file of it', async () => {
@@ -354,6 +356,18 @@ describe('the output folder', () => {
     await writeFile(file, 'title: kept');
     expect(await buildErrors(mini, file)).toEqual([`${file} — c’est un fichier, pas un dossier : choisissez un dossier de sortie avec --out.`]);
     expect(await readFile(file, 'utf8')).toBe('title: kept');
+  });
+
+  it('that cannot be moved aside (a file of it open on Windows) is said so and kept as it was', async () => {
+    const out = join(await tempDir(), 'dist');
+    await build({ contentDir: mini, outDir: out });
+    const before = await snapshot(out);
+    // Where the build moves the previous output: taken, so that the move fails as a locked folder's would.
+    await mkdir(join(out, '..', `.dist.old-${process.pid}`, 'taken'), { recursive: true });
+    const errors = await buildErrors(mini, out);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/ — impossible de remplacer ce dossier \(ENOTEMPTY\) : un de ses fichiers est peut-être ouvert/);
+    expect(await snapshot(out)).toEqual(before);
   });
 
   it('carries casebook’s mark, by which the next build replaces it whole, files added to it included', async () => {

@@ -30,7 +30,14 @@ export async function writeOutput(outDir: string, outputs: Output[], lang: strin
     }
     await mkdir(staging, { recursive: true });
     await writeFile(join(staging, outputMarker), markerText);
-    const hadPrevious = await rename(target, previous).then(() => true, () => false);
+    const hadPrevious = await rename(target, previous).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        // Windows refuses to move a folder one of whose files is open (a PDF reader): the trainer's to close, not a defect.
+        throw new ContentError([{ place: { file: outDir }, message: format(dictionary(lang).errors.outputInUse, { reason: error.code ?? error.message }) }]);
+      },
+    );
     await rename(staging, target);
     if (hadPrevious) await rm(previous, { recursive: true, force: true });
   } finally {
