@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserError } from '../src/errors.js';
-import { BrowserSession } from '../src/print/browser-session.js';
+import puppeteer from 'puppeteer';
+import { browserMajor, BrowserSession, launchArgs, minimumBrowserMajor, recentEnough } from '../src/print/browser-session.js';
+import { findBrowser } from '../src/print/find-browser.js';
 import { withRetry } from '../src/print/retry.js';
 
 const session = new BrowserSession();
@@ -62,4 +64,26 @@ describe('browser faults', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     await expect(own.withPage({ javaScript: false }, async () => 'more')).rejects.toBeInstanceOf(BrowserError);
   }, 60_000);
+});
+
+describe('a browser too old for page margins', () => {
+  it('reads the major version Chromium gives', () => {
+    expect(browserMajor('HeadlessChrome/150.0.7871.100')).toBe(150);
+    expect(browserMajor('Chrome/120.0.6099.109')).toBe(120);
+    expect(browserMajor('chrome-headless-shell/131.0.6778.85')).toBe(131);
+    expect(browserMajor('Firefox')).toBeUndefined();
+  });
+
+  it('is closed and named, with the version needed and how to get it (a real Chromium, asked for more than it is)', async () => {
+    const { path } = await findBrowser();
+    const browser = await puppeteer.launch({ executablePath: path, headless: true, args: launchArgs, pipe: true });
+    const own = browserMajor(await browser.version())!;
+    expect(own).toBeGreaterThanOrEqual(minimumBrowserMajor);
+    expect(await recentEnough(browser, path, own)).toBe(browser);
+    const error = await recentEnough(browser, path, own + 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BrowserError);
+    expect((error as BrowserError).messageIn('fr')).toContain(`casebook demande Chromium/Chrome ${own + 1} ou plus récent`);
+    expect((error as BrowserError).messageIn('en')).toMatch(new RegExp(`^The browser “${path}” is \\S+/${own}\\.[\\d.]+: casebook needs Chromium/Chrome ${own + 1} or newer`));
+    expect(browser.connected).toBe(false);
+  });
 });

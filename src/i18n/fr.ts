@@ -287,6 +287,7 @@ correction, restitution, checklist) et écrit le dossier de cours : course.yaml 
     ].join('\n'),
     browserPathMissing: 'PUPPETEER_EXECUTABLE_PATH désigne « {path} », qui n’existe pas.',
     browserFailed: 'Le navigateur « {path} » n’a pas pu démarrer : {reason}\nVérifiez qu’il s’ouvre, ou indiquez-en un autre avec PUPPETEER_EXECUTABLE_PATH.',
+    browserTooOld: 'Le navigateur « {path} » est {version} : casebook demande Chromium/Chrome {minimum} ou plus récent, qui imprime les en-têtes, les numéros de page et la mention « formateur » de chaque page. Mettez-le à jour, ou installez le navigateur de Puppeteer : npx puppeteer browsers install chrome-headless-shell',
     browserClosed: 'Le navigateur a déjà été fermé.',
     browserClosedEarly: 'Le navigateur a été fermé avant d’avoir démarré.',
     printFailedTwice: 'L’impression a échoué deux fois : {reason}',

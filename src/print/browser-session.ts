@@ -83,7 +83,7 @@ export class BrowserSession {
   private launch(): Promise<Browser> {
     if (this.closing) return Promise.reject(new BrowserError((d) => d.errors.browserClosed));
     if (!this.browser) {
-      const browser = findBrowser().then((found) => launchWithRetry(found.path, this.launching.signal));
+      const browser = findBrowser().then(async (found) => recentEnough(await launchWithRetry(found.path, this.launching.signal), found.path));
       this.browser = browser;
       // A session kept between builds starts a new browser after a crash.
       void browser.then(
@@ -249,6 +249,27 @@ async function launchWithRetry(executablePath: string, signal: AbortSignal): Pro
       throw new BrowserError((d) => format(d.errors.browserFailed, { path: executablePath, reason: firstLine(error) }));
     }
   }
+}
+
+/**
+ * Page margin boxes (the running header, page numbers, the trainer's mark on every page) came with
+ * Chromium 131: an older one prints none of them, without a word.
+ */
+export const minimumBrowserMajor = 131;
+
+/** The major version in what `Browser.version()` says ("HeadlessChrome/150.0.7871.100"). */
+export function browserMajor(version: string): number | undefined {
+  const major = /(\d+)\.\d+\.\d+\.\d+/.exec(version)?.[1];
+  return major === undefined ? undefined : Number(major);
+}
+
+/** The browser, if it is recent enough; otherwise closed, and said so. */
+export async function recentEnough(browser: Browser, path: string, minimum = minimumBrowserMajor): Promise<Browser> {
+  const version = await browser.version();
+  const major = browserMajor(version);
+  if (major === undefined || major >= minimum) return browser;
+  await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+  throw new BrowserError((d) => format(d.errors.browserTooOld, { path, version, minimum }));
 }
 
 function firstLine(error: unknown): string {
