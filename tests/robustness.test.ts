@@ -1,11 +1,11 @@
 import type { Page } from 'puppeteer';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build, defaultDirs } from '../src/build.js';
 import { BrowserError, ContentError, formatProblem } from '../src/errors.js';
 import { BrowserSession } from '../src/print/browser-session.js';
 import { findBrowser } from '../src/print/find-browser.js';
@@ -127,6 +127,24 @@ describe('encodings', () => {
   it('refuses an empty file, naming it', async () => {
     const dir = await miniWith('cases/cas-2-beta.md', () => '');
     expect(await contentErrors(dir)).toEqual(['cases/cas-2-beta.md — le fichier est vide.']);
+  });
+
+  it('skips the hidden files macOS and editors leave beside cases and templates', async () => {
+    const dir = await copyCourse(mini);
+    // macOS's AppleDouble file on a USB key or a network share, an editor's lock, an empty hidden file.
+    const appleDouble = Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00, ...Buffer.from('Mac OS X        ')]);
+    await writeFile(join(dir, 'cases/._cas-1-alpha.md'), appleDouble);
+    await writeFile(join(dir, 'cases/.#cas-2-beta.md'), 'user@host.1234:1700000000');
+    await writeFile(join(dir, 'cases/.hidden.md'), '');
+    const templates = join(await tempDir(), 'templates');
+    await cp(defaultDirs.templates, templates, { recursive: true });
+    await writeFile(join(templates, '._handout.hbs'), appleDouble);
+    await writeFile(join(templates, 'partials/._cover.hbs'), appleDouble);
+    expect(await contentErrors(dir)).toEqual([]);
+    expect((await readCourse(dir)).course.cases.map((c) => c.file)).toEqual(['cases/cas-1-alpha.md', 'cases/cas-2-beta.md']);
+    const out = join(await tempDir(), 'dist');
+    await build({ contentDir: dir, outDir: out, templatesDir: templates });
+    expect(pdfText(join(out, 'student/cas-1-alpha.pdf'))).toContain('Alpha');
   });
 });
 

@@ -11,6 +11,14 @@ export const courseFileName = 'course.yaml';
 export const casesDirName = 'cases';
 
 /**
+ * A case's file: Markdown, not hidden. macOS leaves a hidden `._name.md` beside each file on a USB
+ * key or a network share, and editors their locks and backups (`.#name.md`): none is a case.
+ */
+export function isCaseFile(name: string): boolean {
+  return name.endsWith('.md') && !name.startsWith('.');
+}
+
+/**
  * Reads `course.yaml` and every `cases/*.md` of a content folder. Until course.yaml is read,
  * messages are in `systemLanguage`; then in the language it declares.
  */
@@ -20,7 +28,7 @@ export async function loadCourse(dir: string, systemLanguage = systemLang(proces
   const course = await readSource(dir, join(dir, courseFileName), systemLanguage);
   const lang = declaredLang(course.text) ?? defaultCourseLang;
   const names = await readdir(join(dir, casesDirName)).catch(() => [] as string[]);
-  const caseNames = names.filter((n) => n.endsWith('.md')).sort(byNumber);
+  const caseNames = names.filter(isCaseFile).sort(byNumber);
   if (caseNames.length === 0) {
     throw new ContentError([{ place: { file: join(casesDirName) }, message: messages(lang).noCases }]);
   }

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { ContentError, UsageError } from '../errors.js';
 import { defaultCourseLang, dictionary, format, labels, messages, systemLang } from '../i18n/index.js';
 import { declaredLang } from '../load/course-language.js';
-import { casesDirName, courseFileName } from '../load/load-course.js';
+import { casesDirName, courseFileName, isCaseFile } from '../load/load-course.js';
 import { readSource } from '../load/read-source.js';
 import { checkSchema } from '../validate/check-schema.js';
 import { splitFrontMatter } from '../validate/front-matter.js';
@@ -76,7 +76,7 @@ async function readCases(contentDir: string, lang: string): Promise<ExistingCase
   const names = await readdir(join(contentDir, casesDirName)).catch(() => [] as string[]);
   return Promise.all(
     names
-      .filter((n) => n.endsWith('.md'))
+      .filter(isCaseFile)
       .map(async (n) => {
         const source = await readSource(contentDir, join(contentDir, casesDirName, n), lang);
         const fromName = Number(/^[^-]+-(\d+)-/.exec(n)?.[1] ?? Number.NaN);

@@ -45,7 +45,8 @@ async function compiled(hbs: typeof Handlebars, source: string, cache: Cache): P
 }
 
 async function hbsFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((n) => n.endsWith('.hbs')).sort();
+  // Hidden files are not templates (macOS's `._name.hbs` on a USB key or a share).
+  return (await readdir(dir)).filter((n) => n.endsWith('.hbs') && !n.startsWith('.')).sort();
 }
 
 function registerHelpers(hbs: typeof Handlebars, lang: string): void {
