@@ -119,6 +119,21 @@ describe('encodings', () => {
     expect(warnings.map(formatProblem)).toContainEqual(expect.stringMatching(/^cases\/cas-2-beta\.md — le fichier n’est pas enregistré en UTF-8/));
   });
 
+  it('reads UTF-16 with its byte order mark, either order, as Notepad’s “Unicode” saves it', async () => {
+    for (const order of ['utf16le', 'utf16be'] as const) {
+      const dir = await copyCourse(mini);
+      const path = join(dir, 'cases/cas-2-beta.md');
+      const text = await readFile(path, 'utf8');
+      const bytes = Buffer.from(`\uFEFF${text}`, 'utf16le');
+      if (order === 'utf16be') bytes.swap16();
+      await writeFile(path, bytes);
+      const { course, warnings } = await readCourse(dir);
+      expect(JSON.stringify(course.cases[1]!.tree), order).toContain('Énoncé');
+      expect(course.cases[1]!.goal, order).toBe((await readCourse(mini)).course.cases[1]!.goal);
+      expect(warnings, order).toEqual([]);
+    }
+  });
+
   it('accepts a UTF-8 BOM', async () => {
     const dir = await miniWith('course.yaml', (t) => `\uFEFF${t}`);
     expect(await contentErrors(dir)).toEqual([]);

@@ -7,6 +7,7 @@ import { limits } from '../parse/limits.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
+const utf16 = { le: new TextDecoder('utf-16le'), be: new TextDecoder('utf-16be') };
 
 /**
  * Decodes a content file. Word and old editors save Windows-1252: rather than refuse it, decode
@@ -16,8 +17,11 @@ export function decodeSource(file: string, bytes: Uint8Array, lang = defaultCour
   const m = messages(lang);
   let text: string;
   const warnings: string[] = [];
+  // Notepad's "Unicode" and Windows PowerShell's redirections save UTF-16, always with its byte
+  // order mark: read as it is, nothing is lost.
+  const utf16Order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined;
   try {
-    text = utf8.decode(bytes);
+    text = utf16Order ? utf16[utf16Order].decode(bytes) : utf8.decode(bytes);
   } catch {
     text = windows1252.decode(bytes);
     warnings.push(m.decodedWindows1252);
