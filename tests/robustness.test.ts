@@ -134,6 +134,12 @@ describe('encodings', () => {
     }
   });
 
+  it('refuses a file that is not text (a Word document saved under a case’s name), saying what to do', async () => {
+    // The start of a .docx: a zip's local file header.
+    const dir = await miniWith('cases/cas-2-beta.md', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, ...Buffer.from('[Content_Types].xml')]));
+    expect(await contentErrors(dir)).toEqual(['cases/cas-2-beta.md — ce fichier n’est pas du texte (un document Word, un PDF ?) : enregistrez-le en Markdown ou en texte brut (.md, .txt), puis relancez.']);
+  });
+
   it('accepts a UTF-8 BOM', async () => {
     const dir = await miniWith('course.yaml', (t) => `\uFEFF${t}`);
     expect(await contentErrors(dir)).toEqual([]);

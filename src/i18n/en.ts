@@ -69,6 +69,7 @@ export const en: Dictionary = {
     unreadableFile: 'file not found or unreadable.',
     noContentDir: 'content folder not found.',
     noCases: 'no case found: add .md files to the cases/ folder.',
+    notText: 'this file is not text (a Word document, a PDF?): save it as Markdown or plain text (.md, .txt), then run again.',
     decodedWindows1252:
       'the file is not saved as UTF-8; it was read as Windows-1252. Save it again as UTF-8 to avoid misread characters.',
     yamlSyntax: 'invalid YAML: {reason}',

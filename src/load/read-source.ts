@@ -20,6 +20,9 @@ export function decodeSource(file: string, bytes: Uint8Array, lang = defaultCour
   // Notepad's "Unicode" and Windows PowerShell's redirections save UTF-16, always with its byte
   // order mark: read as it is, nothing is lost.
   const utf16Order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined;
+  // No text but UTF-16 holds a NUL byte: a Word document, a PDF or a spreadsheet, which would
+  // otherwise be read as Windows-1252 garbage and fail later for want of a heading.
+  if (!utf16Order && bytes.includes(0)) throw new ContentError([{ place: { file }, message: m.notText }]);
   try {
     text = utf16Order ? utf16[utf16Order].decode(bytes) : utf8.decode(bytes);
   } catch {
