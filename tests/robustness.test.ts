@@ -95,6 +95,17 @@ describe('Markdown errors', () => {
     ]);
   });
 
+  it('a heavy image is built, with a warning saying its weight and what to do (a light one without)', async () => {
+    const dir = await miniWith(caseFile, (t) => t.replace('au milieu.', 'au milieu.\n\n![Photo](img/photo.jpg) ![Plan](img/plan.png)'));
+    await mkdir(join(dir, 'cases/img'));
+    await writeFile(join(dir, 'cases/img/photo.jpg'), Buffer.alloc(2.5 * 1024 * 1024));
+    await writeFile(join(dir, 'cases/img/plan.png'), Buffer.alloc(200 * 1024));
+    const { warnings } = await readCourse(dir);
+    expect(warnings.map(formatProblem)).toEqual([
+      'cases/cas-1-alpha.md:29:1 — l’image « img/photo.jpg » pèse 2,5 Mo, et chaque PDF qui la montre la contient en entier : réduisez-la (2000 pixels de large suffisent à l’impression).',
+    ]);
+  });
+
   it('a statement’s link to a heading only the trainer sees (a trainer note may link to it)', async () => {
     const solution = '#correction-proposition-de-référence';
     const dir = await miniWith(caseFile, (t) =>

@@ -69,6 +69,7 @@ export const en: Dictionary = {
     unreadableFile: 'file not found or unreadable.',
     noContentDir: 'content folder not found.',
     noCases: 'no case found: add .md files to the cases/ folder.',
+    heavyImage: 'the image “{url}” weighs {size} MB, and every PDF that shows it carries all of it: make it smaller (2,000 pixels across are enough to print).',
     notText: 'this file is not text (a Word document, a PDF?): save it as Markdown or plain text (.md, .txt), then run again.',
     decodedWindows1252:
       'the file is not saved as UTF-8; it was read as Windows-1252. Save it again as UTF-8 to avoid misread characters.',

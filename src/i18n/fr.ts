@@ -67,6 +67,7 @@ export const fr = {
     unreadableFile: 'fichier introuvable ou illisible.',
     noContentDir: 'dossier de contenu introuvable.',
     noCases: 'aucun cas trouvé : ajoutez des fichiers .md dans le dossier cases/.',
+    heavyImage: 'l’image « {url} » pèse {size} Mo, et chaque PDF qui la montre la contient en entier : réduisez-la (2000 pixels de large suffisent à l’impression).',
     notText: 'ce fichier n’est pas du texte (un document Word, un PDF ?) : enregistrez-le en Markdown ou en texte brut (.md, .txt), puis relancez.',
     decodedWindows1252:
       'le fichier n’est pas enregistré en UTF-8 ; il a été lu comme Windows-1252. Réenregistrez-le en UTF-8 pour éviter les caractères mal lus.',

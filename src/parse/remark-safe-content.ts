@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -5,6 +6,13 @@ import { format, formatNumber, messages } from '../i18n/index.js';
 import { preformattedLayout, isPreformatted, smallestLegiblePt } from '../render/preformatted.js';
 import { allowedInlineHtml } from '../render/remark-inline-html.js';
 import { linkTarget, type LocalTarget } from './content-boundary.js';
+
+/**
+ * An image heavier than this is worth a warning: every PDF and HTML page that shows it carries all
+ * of it (Chromium prints a JPEG as it is), and a phone's photo makes each handout ten megabytes and
+ * the build several times slower; 2,000 pixels across print the column sharp at 300 dpi.
+ */
+const heavyImageBytes = 2 * 1024 * 1024;
 
 export interface Options {
   lang: string;
@@ -47,11 +55,21 @@ export default function remarkSafeContent(options: Options) {
           const text = reason === 'outside' ? format(m.outsideCourse, { url: node.url }) : format(m.brokenLink, { url: node.url, reason: m.missingTarget });
           const message = file.message(text, { place: node.position, source: 'casebook' });
           message.fatal = true;
+        } else if (node.type === 'image') {
+          const bytes = imageBytes(node.url, options.resolve);
+          if (bytes > heavyImageBytes) {
+            file.message(format(m.heavyImage, { url: node.url, size: formatNumber(options.lang, bytes / 1024 / 1024, 1) }), { place: node.position, source: 'casebook' });
+          }
         }
       }
       return undefined;
     });
   };
+}
+
+function imageBytes(url: string, resolve: Options['resolve']): number {
+  const local = resolve(linkTarget(url).split('#')[0]!);
+  return local.ok ? statSync(local.path, { throwIfNoEntry: false })?.size ?? 0 : 0;
 }
 
 function problemOf(url: string, resolve: Options['resolve']): 'missing' | 'outside' | undefined {
