@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../src/print/browser-session.js';
 import { projectDir } from '../src/project.js';
-import { bundledFontFamilies, fontFaceCss, fontFiles, fontStacks, fontsVersion, fontsVersionOf } from '../src/render/fonts.js';
+import { bundledFontFamilies, fontFaceCss, fontFiles, fontNeededBy, fontStacks, fontsVersion, fontsVersionOf } from '../src/render/fonts.js';
 import { buildCss, fontAssets, fontBaseUrl } from '../src/render/styles.js';
 
 /** Every special character casebook prints, with the spaces and soft hyphen typography adds. */
-const symbols = ['≤', '≥', '→', '←', '↓', '↑', '«', '»', '—', '–', '’', '…', '•', '✓', '☐'];
-const sample = `Latence ≤\u00A01.5\u00A0s → Kafka ↓ «\u202Fguillemets\u202F» — l’apostrophe ☐ ✓ ← ↑ ≥ – … • anony\u00ADmisation`;
+const symbols = ['≤', '≥', '→', '←', '↓', '↑', '«', '»', '—', '–', '’', '…', '•', '✓', '☐', '🚀', '✅', '📊'];
+const sample = `Latence ≤\u00A01.5\u00A0s → Kafka ↓ «\u202Fguillemets\u202F» — l’apostrophe ☐ ✓ ← ↑ ≥ – … • anony\u00ADmisation 🚀 ✅ 📊`;
 const samples = ['body', 'heading', 'mono'] as const;
 
 function page(css: string): string {
@@ -79,7 +79,7 @@ describe('bundled fonts in a printed PDF', () => {
     for (const [id, fonts] of drawnWith) {
       // A system font of the same name (Debian has Noto Sans Math) would not be a custom font.
       expect(fonts.filter((f) => !f.isCustomFont), id).toEqual([]);
-      expect(fonts.map((f) => f.familyName).sort(), id).toEqual(expect.arrayContaining(['Noto Sans Math', 'Noto Sans Symbols 2']));
+      expect(fonts.map((f) => f.familyName).sort(), id).toEqual(expect.arrayContaining(['Noto Sans Math', 'Noto Sans Symbols 2', 'Noto Emoji']));
     }
   });
 
@@ -100,12 +100,27 @@ describe('bundled fonts in a printed PDF', () => {
   }, 60_000);
 });
 
+describe('the fonts beside an HTML edition', () => {
+  it('take a family kept to some characters only when the page has one of them', async () => {
+    const names = (await fontFiles()).map((f) => f.name);
+    const emoji = names.find((n) => n.startsWith('noto-emoji-'))!;
+    const math = names.find((n) => n.startsWith('noto-sans-math-'))!;
+    const serif = names.find((n) => n.startsWith('source-serif-4-'))!;
+    expect(fontNeededBy(emoji, '<p>Objectif : 5 €</p>')).toBe(false);
+    expect(fontNeededBy(emoji, '<p>Objectif 🚀</p>')).toBe(true);
+    expect(fontNeededBy(math, '<p>Kafka → Spark</p>')).toBe(true);
+    expect(fontNeededBy(math, '<p>Kafka puis Spark</p>')).toBe(false);
+    // A text family, always.
+    expect(fontNeededBy(serif, '')).toBe(true);
+  });
+});
+
 describe('fontFaceCss', () => {
   it('names one woff2 file per face, each of them bundled', async () => {
     const css = fontFaceCss((name) => `https://fonts.test/${name}`);
     const urls = [...css.matchAll(/url\(([^)]+)\) format\('woff2'\)/g)].map((m) => m[1]);
-    expect(css.match(/@font-face/g)).toHaveLength(11);
-    expect(urls).toHaveLength(11);
+    expect(css.match(/@font-face/g)).toHaveLength(12);
+    expect(urls).toHaveLength(12);
     const names = new Set((await fontFiles()).map((f) => `https://fonts.test/${f.name}`));
     for (const url of urls) expect(names.has(url!), url).toBe(true);
   });
@@ -114,7 +129,7 @@ describe('fontFaceCss', () => {
     // The pages' HTML is the print cache's key: prints made with older font files then miss.
     const css = await buildCss(join(projectDir, 'styles'));
     const urls = [...css.matchAll(/@font-face\s*{[^}]*}/g)].flatMap(([rule]) => [...rule.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
-    expect(urls.length).toBeGreaterThan(11);
+    expect(urls.length).toBeGreaterThan(12);
     for (const url of urls) expect(url.startsWith(fontBaseUrl), url).toBe(true);
     expect(fontBaseUrl).toContain(`/${fontsVersion}/`);
     const versions = { '@fontsource/inter': '5.3.0', '@fontsource/source-serif-4': '5.3.1', katex: '0.16.47' };
@@ -127,7 +142,7 @@ describe('fontFaceCss', () => {
     for (const stack of Object.values(fontStacks)) {
       const names = stack.split(', ');
       expect(names.slice(-1)[0]).toMatch(/^(serif|sans-serif|monospace)$/);
-      expect(names.slice(1, -1)).toEqual(["'Noto Sans Math'", "'Noto Sans Symbols 2'"]);
+      expect(names.slice(1, -1)).toEqual(["'Noto Sans Math'", "'Noto Sans Symbols 2'", "'Noto Emoji'"]);
     }
   });
 });

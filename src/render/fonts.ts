@@ -87,14 +87,30 @@ const notoSymbols: Family = {
   range: 'U+25A0-27BF, U+2B00-2BFF',
 };
 
-const families = [sourceSerif, inter, jetBrainsMono, notoMath, notoSymbols];
+/**
+ * Emoji (🚀 ✅ 📊), which trainers put in statements and checklists: in black, as a printer prints
+ * them, with their text in the PDF. Without it they printed as empty boxes, and left the text layer.
+ * Last, so that ✓ ☐ and the arrows keep the symbol families' shapes; one file, loaded by the pages
+ * that use one.
+ */
+const notoEmoji: Family = {
+  css: 'Noto Emoji',
+  pdf: 'NotoEmoji',
+  pkg: 'noto-emoji',
+  subset: 'emoji',
+  faces: [{ weight: 400, style: 'normal' }],
+  anyWeight: true,
+  range: 'U+200D, U+20E3, U+2139, U+2194-21AA, U+231A-23FF, U+24C2, U+25AA-27BF, U+2934-2935, U+2B05-2B55, U+3030, U+303D, U+3297-3299, U+FE0F, U+1F000-1FAFF',
+};
+
+const families = [sourceSerif, inter, jetBrainsMono, notoMath, notoSymbols, notoEmoji];
 
 /**
  * Chromium takes each character from the first family that has it, so the symbol families follow
  * every text family. The generic keyword only matters if a font failed to load.
  */
 function stack(main: Family, generic: string): string {
-  return [main, notoMath, notoSymbols].map((f) => `'${f.css}'`).concat(generic).join(', ');
+  return [main, notoMath, notoSymbols, notoEmoji].map((f) => `'${f.css}'`).concat(generic).join(', ');
 }
 
 export const fontStacks: { body: string; heading: string; mono: string } = {
@@ -153,6 +169,35 @@ export function fontFiles(): Promise<FontFile[]> {
     ...katexFontPaths().map(async ({ name, path }) => ({ name, bytes: new Uint8Array(await readFile(path)) })),
   ]);
   return files;
+}
+
+/** The characters each ranged family's file is for, by file name. */
+const rangesByFile = new Map(
+  families
+    .filter((f) => f.range)
+    .flatMap((f) => f.faces.map((face) => [fileName(f, face), codePointRanges(f.range!)] as const)),
+);
+
+/**
+ * Whether a page needs a font file beside it (an HTML edition): a family kept to some characters
+ * only when the page has one of them, so that an edition without emoji does not carry their font.
+ */
+export function fontNeededBy(fileName: string, html: string): boolean {
+  const ranges = rangesByFile.get(fileName);
+  if (!ranges) return true;
+  for (const character of html) {
+    const code = character.codePointAt(0)!;
+    if (ranges.some(([from, to]) => code >= from && code <= to)) return true;
+  }
+  return false;
+}
+
+/** `U+2190-21FF, U+FE0F` as [from, to] pairs. */
+function codePointRanges(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
+    return [parseInt(from, 16), parseInt(to, 16)];
+  });
 }
 
 /**

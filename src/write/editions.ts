@@ -1,6 +1,6 @@
 import type { Document, Edition, Output } from '../model.js';
 import { fontBaseUrl } from '../render/styles.js';
-import type { FontFile } from '../render/fonts.js';
+import { fontNeededBy, type FontFile } from '../render/fonts.js';
 import { hasFormula, isFormulaFont } from '../render/formulas.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 
@@ -11,7 +11,7 @@ export function htmlEdition(doc: Document, printedHtml: string, fonts: FontFile[
   return [
     { path: `${edition}/html/${stem}.html`, audience: doc.audience, bytes: new TextEncoder().encode(printedHtml.replaceAll(fontBaseUrl, 'fonts/')) },
     ...fonts
-      .filter((font) => !isFormulaFont(font.name) || hasFormula(printedHtml))
+      .filter((font) => (isFormulaFont(font.name) ? hasFormula(printedHtml) : fontNeededBy(font.name, printedHtml)))
       .map((font) => ({ path: `${edition}/html/fonts/${font.name}`, audience: doc.audience, bytes: font.bytes })),
   ];
 }
