@@ -25,6 +25,11 @@ interface Family {
   range?: string;
 }
 
+/** A family of one face serving every weight, for some characters only (symbols, emoji). */
+function symbolFamily(css: string, pkg: string, subset: string, range: string): Family {
+  return { css, pdf: css.replaceAll(' ', ''), pkg, subset, faces: [{ weight: 400, style: 'normal' }], anyWeight: true, range };
+}
+
 const sourceSerif: Family = {
   css: 'Source Serif 4',
   pdf: 'SourceSerif4',
@@ -66,26 +71,10 @@ const jetBrainsMono: Family = {
  * arrows and operators, and Greek (λ). Italics are slanted by Chromium. (The narrow no-break space
  * needs no font: Chromium draws it from the text font's space, half as wide.)
  */
-const notoMath: Family = {
-  css: 'Noto Sans Math',
-  pdf: 'NotoSansMath',
-  pkg: 'noto-sans-math',
-  subset: 'latin',
-  faces: [{ weight: 400, style: 'normal' }],
-  anyWeight: true,
-  range: 'U+0370-03FF, U+2190-23FF, U+27C0-27FF, U+2900-2AFF',
-};
+const notoMath = symbolFamily('Noto Sans Math', 'noto-sans-math', 'latin', 'U+0370-03FF, U+2190-23FF, U+27C0-27FF, U+2900-2AFF');
 
 /** Shapes, ☐ ✓ ✗ ⚠ and other pictographs. */
-const notoSymbols: Family = {
-  css: 'Noto Sans Symbols 2',
-  pdf: 'NotoSansSymbols2',
-  pkg: 'noto-sans-symbols-2',
-  subset: 'symbols',
-  faces: [{ weight: 400, style: 'normal' }],
-  anyWeight: true,
-  range: 'U+25A0-27BF, U+2B00-2BFF',
-};
+const notoSymbols = symbolFamily('Noto Sans Symbols 2', 'noto-sans-symbols-2', 'symbols', 'U+25A0-27BF, U+2B00-2BFF');
 
 /**
  * Emoji (🚀 ✅ 📊), which trainers put in statements and checklists: in black, as a printer prints
@@ -93,15 +82,12 @@ const notoSymbols: Family = {
  * Last, so that ✓ ☐ and the arrows keep the symbol families' shapes; one file, loaded by the pages
  * that use one.
  */
-const notoEmoji: Family = {
-  css: 'Noto Emoji',
-  pdf: 'NotoEmoji',
-  pkg: 'noto-emoji',
-  subset: 'emoji',
-  faces: [{ weight: 400, style: 'normal' }],
-  anyWeight: true,
-  range: 'U+200D, U+20E3, U+2139, U+2194-21AA, U+231A-23FF, U+24C2, U+25AA-27BF, U+2934-2935, U+2B05-2B55, U+3030, U+303D, U+3297-3299, U+FE0F, U+1F000-1FAFF',
-};
+const notoEmoji = symbolFamily(
+  'Noto Emoji',
+  'noto-emoji',
+  'emoji',
+  'U+200D, U+20E3, U+2139, U+2194-21AA, U+231A-23FF, U+24C2, U+25AA-27BF, U+2934-2935, U+2B05-2B55, U+3030, U+303D, U+3297-3299, U+FE0F, U+1F000-1FAFF',
+);
 
 const families = [sourceSerif, inter, jetBrainsMono, notoMath, notoSymbols, notoEmoji];
 
