@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { fr } from '../src/i18n/fr.js';
+import { labels } from '../src/i18n/index.js';
+import { coverDate } from '../src/render/view-model.js';
 import { projectDir, runCli, type CliResult } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
 
@@ -190,4 +192,14 @@ describe('every command speaks the course’s language', () => {
     const content = await contentWords(fixture, ['course.yaml', 'cases/cas-1-alpha.md']);
     expect(foreignWords(ours, words(en), words(fr), content)).toEqual([]);
   }, 300_000);
+});
+
+describe('the date on the cover', () => {
+  it('writes an ISO date of course.yaml as the course’s language does, and keeps any other text', () => {
+    expect(coverDate('2026-12-04', labels('fr').locale)).toBe('4 décembre 2026');
+    expect(coverDate('2026-12-04', labels('en').locale)).toBe('4 December 2026');
+    expect(coverDate('jeudi 4 décembre, 14 h', labels('fr').locale)).toBe('jeudi 4 décembre, 14 h');
+    // Not a day: kept as written rather than stopping the build.
+    expect(coverDate('2026-13-45', labels('fr').locale)).toBe('2026-13-45');
+  });
 });

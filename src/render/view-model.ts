@@ -82,7 +82,7 @@ export function courseViewModel(course: Course, buildDate: Date): CourseViewMode
     subtitle: course.subtitle && md(course.subtitle),
     organisation: course.organisation && md(course.organisation),
     author: course.author && md(course.author),
-    date: course.date ?? new Intl.DateTimeFormat(l.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(buildDate),
+    date: course.date !== undefined ? coverDate(course.date, l.locale) : longDate(buildDate, l.locale),
     frame: {
       heading: md(course.frame.heading),
       durationLine: md(durationLine(course)),
@@ -162,6 +162,19 @@ function diagramViewModel(d: CaseDiagram, lang: string): DiagramViewModel {
     boxes: d.boxes.map((b, i) => ({ label: label(b.label), items: d.items[i]!.map(md), parts: b.parts.map(label) })),
     bands: d.bands.map(label),
   };
+}
+
+/**
+ * `date:` of course.yaml as the cover prints it: an ISO date ("2026-12-04", how YAML writes one) as
+ * the course's language writes it ("4 décembre 2026"), any other text as it is ("jeudi, 14 h").
+ */
+export function coverDate(date: string, locale: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : undefined;
+  return iso && !Number.isNaN(iso.getTime()) ? longDate(iso, locale) : date;
+}
+
+function longDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 export function inlineText(markdown: string): string {
