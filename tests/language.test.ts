@@ -6,6 +6,7 @@ import { en } from '../src/i18n/en.js';
 import { fr } from '../src/i18n/fr.js';
 import { labels } from '../src/i18n/index.js';
 import { coverDate } from '../src/render/view-model.js';
+import { resolveOptions } from '../src/pipeline/options.js';
 import { projectDir, runCli, type CliResult } from './helpers/cli.js';
 import { copyCourse, fixturesDir, tempDir } from './helpers/course.js';
 
@@ -201,5 +202,19 @@ describe('the date on the cover', () => {
     expect(coverDate('jeudi 4 décembre, 14 h', labels('fr').locale)).toBe('jeudi 4 décembre, 14 h');
     // Not a day: kept as written rather than stopping the build.
     expect(coverDate('2026-13-45', labels('fr').locale)).toBe('2026-13-45');
+  });
+
+  it('is the trainer’s day when course.yaml gives none, not UTC’s (half past midnight in Paris is already the 4th)', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Paris';
+    try {
+      expect(resolveOptions({ contentDir: 'content' }, new Date('2026-12-03T23:30:00Z')).date.toISOString()).toBe('2026-12-04T00:00:00.000Z');
+      expect(resolveOptions({ contentDir: 'content' }, new Date('2026-12-03T22:30:00Z')).date.toISOString()).toBe('2026-12-03T00:00:00.000Z');
+      // SOURCE_DATE_EPOCH is a moment, the same everywhere.
+      expect(resolveOptions({ contentDir: 'content', sourceDateEpoch: 1_700_000_000 }).date.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

@@ -4,6 +4,7 @@ import { dictionary, format, formatNumber } from '../i18n/index.js';
 import type { Output } from '../model.js';
 import { defaultDirs, projectDir } from '../project.js';
 import { isUpToDate, readStamp, stampKey, writeStamp, type StampInputs } from '../write/build-stamp.js';
+import { startOfDay } from '../pipeline/options.js';
 import { runCommand, sourceDateEpoch } from './args.js';
 import { defaultGradesDir } from '../project.js';
 
@@ -25,7 +26,7 @@ await runCommand('build', {}, async (args, signal, lang) => {
     paths: [args.contentDir, args.gradesDir ?? defaultGradesDir(args.contentDir), defaultDirs.templates, defaultDirs.styles, join(projectDir, 'src'), join(projectDir, 'package-lock.json')],
     outDir: args.outDir,
     // Without SOURCE_DATE_EPOCH the build dates its files with the day: another day builds again.
-    settings: { date: epoch === undefined ? new Date().toISOString().slice(0, 10) : String(epoch), browser: process.env.PUPPETEER_EXECUTABLE_PATH },
+    settings: { date: epoch === undefined ? startOfDay(new Date()).toISOString().slice(0, 10) : String(epoch), browser: process.env.PUPPETEER_EXECUTABLE_PATH },
   };
   const key = args.cache ? await stampKey(inputs) : undefined;
   if (key !== undefined) {

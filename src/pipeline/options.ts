@@ -50,6 +50,10 @@ export function resolveOptions(options: CourseOptions, now = new Date()): Course
   };
 }
 
-function startOfDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/**
+ * The trainer's calendar day (their clock's, not UTC's: a build at half past midnight in Paris is
+ * dated that day), as midnight UTC, which is how dates are printed.
+ */
+export function startOfDay(now: Date): Date {
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }
