@@ -423,7 +423,7 @@ describe('the output folder', () => {
   it('carries casebook’s mark, by which the next build replaces it whole, files added to it included', async () => {
     const out = join(await tempDir(), 'dist');
     await build({ contentDir: mini, outDir: out });
-    expect(await readFile(join(out, '.casebook-output'), 'utf8')).toMatch(/^Written by casebook/);
+    expect(await readFile(join(out, '.casebook-output'), 'utf8')).toMatch(/^Écrit par casebook : chaque construction remplace ce dossier en entier/);
     await writeFile(join(out, 'added.txt'), 'put here after the build');
     await build({ contentDir: mini, outDir: out });
     expect((await readdir(out)).sort()).toEqual(['.casebook-output', 'grids', 'packs', 'student', 'trainer']);

@@ -295,6 +295,7 @@ correction, restitution, checklist) et écrit le dossier de cours : course.yaml 
     printFailedTwice: 'L’impression a échoué deux fois : {reason}',
     outputBusy: 'une autre construction (processus {pid}) écrit déjà dans ce dossier ; attendez qu’elle se termine.',
     outputLocked: 'impossible de verrouiller le dossier de sortie.',
+    outputMarkerText: 'Écrit par casebook : chaque construction remplace ce dossier en entier, et ce que vous y ajoutez est perdu.',
     outputInUse: 'impossible de remplacer ce dossier ({reason}) : un de ses fichiers est peut-être ouvert dans un autre programme (un lecteur PDF) ; fermez-le et relancez.',
     outputIsFile: 'c’est un fichier, pas un dossier : choisissez un dossier de sortie avec --out.',
     outputNotOurs: 'ce dossier n’est pas une sortie de casebook (il contient « {entry} ») et une construction remplace tout son dossier de sortie : choisissez-en un autre avec --out, ou videz celui-ci.',

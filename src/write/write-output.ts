@@ -9,7 +9,6 @@ import type { Output } from '../model.js';
  * holds this file, or holds nothing but what the build writes (an output of an older casebook).
  */
 export const outputMarker = '.casebook-output';
-const markerText = 'Written by casebook: every build replaces this folder whole, anything else put in it is lost.\n';
 
 /**
  * Writes every file into a temporary folder beside the output, then swaps it in: the previous
@@ -29,7 +28,7 @@ export async function writeOutput(outDir: string, outputs: Output[], lang: strin
       await writeFile(path, output.bytes);
     }
     await mkdir(staging, { recursive: true });
-    await writeFile(join(staging, outputMarker), markerText);
+    await writeFile(join(staging, outputMarker), `${dictionary(lang).errors.outputMarkerText}\n`);
     const hadPrevious = await rename(target, previous).then(
       () => true,
       (error: NodeJS.ErrnoException) => {
