@@ -13,4 +13,14 @@ if (!commands.includes(command)) {
 if (['build', 'dev', 'grade'].includes(command)) tuneV8ForBuild();
 // Stack traces point into src/ only when asked for: mapping them costs start-up time.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
-await import(pathToFileURL(await compile(`src/cli/${command}.ts`, command)).href);
+try {
+  await import(pathToFileURL(await compile(`src/cli/${command}.ts`, command)).href);
+} catch (error) {
+  // A package.json newer than the installed packages (casebook updated, `npm ci` not run again),
+  // found while loading the command, before it can speak the course's language: one line saying
+  // what to do rather than a stack trace. Later, the command says it itself (src/cli/run-cli.ts).
+  const missing = ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'].includes(error?.code) || /Could not resolve "/.test(String(error?.message));
+  if (!missing) throw error;
+  process.stderr.write(`casebook: ${String(error.message).split('\n')[0]}. Run \`npm ci\`, then the command again.\n`);
+  process.exitCode = 1;
+}

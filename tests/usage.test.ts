@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { missingPackage } from '../src/cli/run-cli.js';
 import { usageText, type Command } from '../src/cli/usage.js';
 import { en } from '../src/i18n/en.js';
 import { fr } from '../src/i18n/fr.js';
@@ -27,5 +30,24 @@ describe('usage texts', () => {
   --debug        shows the technical detail of errors`);
     expect(usageText(fr, 'import').split('\n')[0]).toBe('Usage : npm run import -- FICHIER.md --content DOSSIER [--force] [--quiet]');
     expect(usageText(fr, 'build')).toMatch(/^Usage : npm run build:pdf -- \[--content DIR\] \[--grades DIR\] \[--out DIR\] .*\n\n {2}--content DIR {2}dossier du cours/);
+  });
+});
+
+describe('a package missing from node_modules (casebook updated, npm ci not run again)', () => {
+  it('is named, so that the command can say to run npm ci', () => {
+    const required = (() => {
+      try {
+        createRequire(import.meta.url)('casebook-absent-package/lib/index.js');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(missingPackage(required)).toBe('casebook-absent-package');
+    // Node's own error for an ES module import, as the compiled commands load theirs.
+    const imported = spawnSync(process.execPath, ['--input-type=module', '-e', "import('@casebook-absent/fonts/package.json').catch((e) => process.stdout.write(JSON.stringify({ code: e.code, message: e.message })))"], { encoding: 'utf8' });
+    const error = Object.assign(new Error(), JSON.parse(imported.stdout) as { code: string; message: string });
+    expect(missingPackage(error)).toBe('@casebook-absent/fonts');
+    expect(missingPackage(new Error('Cannot find module'))).toBeUndefined();
+    expect(missingPackage(Object.assign(new Error("Cannot find module './own-file.js'"), { code: 'ERR_MODULE_NOT_FOUND' }))).toBeUndefined();
   });
 });

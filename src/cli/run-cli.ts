@@ -53,9 +53,24 @@ function report(error: unknown, debug: boolean, aborted: boolean, lang: string):
     if (debug) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
+  const missing = missingPackage(error);
+  if (missing) {
+    // casebook updated without `npm ci`: the installed packages lag behind package.json.
+    process.stderr.write(`\n${format(c.missingPackage, { name: missing })}\n`);
+    return 1;
+  }
   // Content and browser problems are named above: anything else is a defect of casebook itself.
   const reason = error instanceof WordedError ? error.messageIn(lang) : error instanceof Error ? error.message : String(error);
   process.stderr.write(`\n${format(c.unexpected, { reason })}\n`);
   process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : `${c.rerunWithDebug}\n`);
   return 1;
+}
+
+/** The package a failed import names ("@fontsource/inter/package.json" → "@fontsource/inter"), if that is what failed. */
+export function missingPackage(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  const specifier = /Cannot find (?:module|package) '([^']+)'/.exec((error as Error).message)?.[1];
+  if (!specifier || specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+  return specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 }

@@ -256,6 +256,7 @@ correction, restitution, checklist) et écrit le dossier de cours : course.yaml 
     contentError: 'Erreur dans le contenu :',
     contentErrors: 'Erreurs dans le contenu :',
     nothingWritten: 'Rien n’a été écrit : la sortie précédente est conservée.',
+    missingPackage: 'Le paquet {name} n’est pas installé : lancez « npm ci », puis relancez la commande.',
     unexpected: 'Erreur inattendue : {reason}\nC’est un défaut de casebook, pas de votre contenu : signalez-le avec la commande lancée, ce message et la sortie de --debug.',
     rerunWithDebug: 'Relancez avec --debug pour le détail.',
     stage: '· {stage} ({seconds})',
