@@ -44,7 +44,7 @@ describe('a package missing from node_modules (casebook updated, npm ci not run 
     })();
     expect(missingPackage(required)).toBe('casebook-absent-package');
     // Node's own error for an ES module import, as the compiled commands load theirs.
-    const imported = spawnSync(process.execPath, ['--input-type=module', '-e', "import('@casebook-absent/fonts/package.json').catch((e) => process.stdout.write(JSON.stringify({ code: e.code, message: e.message })))"], { encoding: 'utf8' });
+    const imported = spawnSync(process.execPath, ['--input-type=module', '-e', "const absent = '@casebook-absent/fonts/package.json'; import(absent).catch((e) => process.stdout.write(JSON.stringify({ code: e.code, message: e.message })))"], { encoding: 'utf8' });
     const error = Object.assign(new Error(), JSON.parse(imported.stdout) as { code: string; message: string });
     expect(missingPackage(error)).toBe('@casebook-absent/fonts');
     expect(missingPackage(new Error('Cannot find module'))).toBeUndefined();
