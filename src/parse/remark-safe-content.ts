@@ -50,13 +50,13 @@ export default function remarkSafeContent(options: Options) {
         return [SKIP, index];
       }
       if ((node.type === 'link' || node.type === 'image') && !remote.test(node.url)) {
-        const reason = problemOf(node.url, options.resolve);
-        if (reason) {
-          const text = reason === 'outside' ? format(m.outsideCourse, { url: node.url }) : format(m.brokenLink, { url: node.url, reason: m.missingTarget });
+        const local = localTarget(node.url, options.resolve);
+        if (local && !local.ok) {
+          const text = local.reason === 'outside' ? format(m.outsideCourse, { url: node.url }) : format(m.brokenLink, { url: node.url, reason: m.missingTarget });
           const message = file.message(text, { place: node.position, source: 'casebook' });
           message.fatal = true;
-        } else if (node.type === 'image') {
-          const bytes = imageBytes(node.url, options.resolve);
+        } else if (node.type === 'image' && local) {
+          const bytes = statSync(local.path, { throwIfNoEntry: false })?.size ?? 0;
           if (bytes > heavyImageBytes) {
             file.message(format(m.heavyImage, { url: node.url, size: formatNumber(options.lang, bytes / 1024 / 1024, 1) }), { place: node.position, source: 'casebook' });
           }
@@ -67,15 +67,10 @@ export default function remarkSafeContent(options: Options) {
   };
 }
 
-function imageBytes(url: string, resolve: Options['resolve']): number {
-  const local = resolve(linkTarget(url).split('#')[0]!);
-  return local.ok ? statSync(local.path, { throwIfNoEntry: false })?.size ?? 0 : 0;
-}
-
-function problemOf(url: string, resolve: Options['resolve']): 'missing' | 'outside' | undefined {
+/** The local file a link or an image leads to, resolved once; none for a link to a heading. */
+function localTarget(url: string, resolve: Options['resolve']): LocalTarget | undefined {
   const target = linkTarget(url);
-  if (target === '') return 'missing';
+  if (target === '') return { ok: false, reason: 'missing' };
   if (target.startsWith('#')) return undefined; // a heading: see brokenHeadingLinks
-  const local = resolve(target.split('#')[0]!);
-  return local.ok ? undefined : local.reason;
+  return resolve(target.split('#')[0]!);
 }
