@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative } from 'node:path';
 import { Problems, type Problem } from '../errors.js';
 import { grading } from '../i18n/index.js';
-import { decodeSource } from '../load/read-source.js';
+import { decodeSource, isHiddenFile } from '../load/read-source.js';
 import type { Course } from '../model.js';
 import type { GradeSheet } from './model.js';
 import { readScoresSheet } from './scores-sheet.js';
@@ -14,7 +14,7 @@ import { readScoresSheet } from './scores-sheet.js';
  */
 export async function readGrades(dir: string, course: Course): Promise<{ sheets: GradeSheet[]; warnings: Problem[] } | undefined> {
   const names = (await readdir(dir, { withFileTypes: true }).catch(() => []))
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .filter((e) => e.isFile() && !isHiddenFile(e.name))
     .map((e) => e.name)
     .sort();
   if (names.length === 0) return undefined;

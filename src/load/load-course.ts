@@ -5,17 +5,14 @@ import { defaultCourseLang, format, messages, systemLang } from '../i18n/index.j
 import { declaredLang } from './course-language.js';
 import type { RawCourse } from '../model.js';
 import { limits } from '../parse/limits.js';
-import { readSource } from './read-source.js';
+import { isHiddenFile, readSource } from './read-source.js';
 
 export const courseFileName = 'course.yaml';
 export const casesDirName = 'cases';
 
-/**
- * A case's file: Markdown, not hidden. macOS leaves a hidden `._name.md` beside each file on a USB
- * key or a network share, and editors their locks and backups (`.#name.md`): none is a case.
- */
+/** A case's file: Markdown, not hidden (see isHiddenFile). */
 export function isCaseFile(name: string): boolean {
-  return name.endsWith('.md') && !name.startsWith('.');
+  return name.endsWith('.md') && !isHiddenFile(name);
 }
 
 /**

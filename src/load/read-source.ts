@@ -10,6 +10,15 @@ const windows1252 = new TextDecoder('windows-1252');
 const utf16 = { le: new TextDecoder('utf-16le'), be: new TextDecoder('utf-16be') };
 
 /**
+ * Whether a file in one of the trainer's folders is hidden, and so not theirs to be read: macOS
+ * leaves a binary `._name` beside each file on a USB key or a network share, editors their locks
+ * and backups (`.#name`), spreadsheets theirs (`.~lock.name#`).
+ */
+export function isHiddenFile(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/**
  * Decodes a content file. Word and old editors save Windows-1252: rather than refuse it, decode
  * it and say so (any byte is valid there, and French text is what those editors write).
  */

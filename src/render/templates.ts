@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { Cache } from '../cache/cache.js';
 import { format, labels } from '../i18n/index.js';
+import { isHiddenFile } from '../load/read-source.js';
 import { gridFieldHref } from '../forms/field-names.js';
 
 export type Template = (context: object) => string;
@@ -45,8 +46,7 @@ async function compiled(hbs: typeof Handlebars, source: string, cache: Cache): P
 }
 
 async function hbsFiles(dir: string): Promise<string[]> {
-  // Hidden files are not templates (macOS's `._name.hbs` on a USB key or a share).
-  return (await readdir(dir)).filter((n) => n.endsWith('.hbs') && !n.startsWith('.')).sort();
+  return (await readdir(dir)).filter((n) => n.endsWith('.hbs') && !isHiddenFile(n)).sort();
 }
 
 function registerHelpers(hbs: typeof Handlebars, lang: string): void {
