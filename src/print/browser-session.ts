@@ -187,8 +187,13 @@ export class BrowserSession {
     if (!this.running) this.launching.abort();
     const browser = await this.browser?.catch(() => undefined);
     if (!browser) return;
-    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    await closeBrowser(browser);
   }
+}
+
+/** Closes a running browser, which then removes its own temporary folder; kills one that will not close. */
+async function closeBrowser(browser: Browser): Promise<void> {
+  await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
 }
 
 /**
@@ -268,7 +273,7 @@ export async function recentEnough(browser: Browser, path: string, minimum = min
   const version = await browser.version();
   const major = browserMajor(version);
   if (major === undefined || major >= minimum) return browser;
-  await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+  await closeBrowser(browser);
   throw new BrowserError((d) => format(d.errors.browserTooOld, { path, version, minimum }));
 }
 
