@@ -110,6 +110,10 @@ describe('the fonts beside an HTML edition', () => {
     expect(fontNeededBy(emoji, '<p>Objectif 🚀</p>')).toBe(true);
     expect(fontNeededBy(math, '<p>Kafka → Spark</p>')).toBe(true);
     expect(fontNeededBy(math, '<p>Kafka puis Spark</p>')).toBe(false);
+    // Both ends of a range, and past its end, beyond the 16-bit characters.
+    expect(fontNeededBy(emoji, '<p>\u{1F000}</p>')).toBe(true);
+    expect(fontNeededBy(emoji, '<p>\u{1FAFF}</p>')).toBe(true);
+    expect(fontNeededBy(emoji, '<p>\u{1FB00}</p>')).toBe(false);
     // A text family, always.
     expect(fontNeededBy(serif, '')).toBe(true);
   });

@@ -157,11 +157,11 @@ export function fontFiles(): Promise<FontFile[]> {
   return files;
 }
 
-/** The characters each ranged family's file is for, by file name. */
+/** The characters each ranged family's file is for, by file name, as one character class. */
 const rangesByFile = new Map(
   families
     .filter((f) => f.range)
-    .flatMap((f) => f.faces.map((face) => [fileName(f, face), codePointRanges(f.range!)] as const)),
+    .flatMap((f) => f.faces.map((face) => [fileName(f, face), characterClass(f.range!)] as const)),
 );
 
 /**
@@ -169,21 +169,19 @@ const rangesByFile = new Map(
  * only when the page has one of them, so that an edition without emoji does not carry their font.
  */
 export function fontNeededBy(fileName: string, html: string): boolean {
-  const ranges = rangesByFile.get(fileName);
-  if (!ranges) return true;
-  for (const character of html) {
-    const code = character.codePointAt(0)!;
-    if (ranges.some(([from, to]) => code >= from && code <= to)) return true;
-  }
-  return false;
+  return rangesByFile.get(fileName)?.test(html) ?? true;
 }
 
-/** `U+2190-21FF, U+FE0F` as [from, to] pairs. */
-function codePointRanges(range: string): [number, number][] {
-  return range.split(',').map((part) => {
+/**
+ * `U+2190-21FF, U+FE0F` as `/[\u{2190}-\u{21FF}\u{FE0F}]/u`: the regular expression engine scans a
+ * pack's megabytes at once (a loop over its characters took half a second of a 50-case build).
+ */
+function characterClass(range: string): RegExp {
+  const parts = range.split(',').map((part) => {
     const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
-    return [parseInt(from, 16), parseInt(to, 16)];
+    return `\\u{${from}}-\\u{${to}}`;
   });
+  return new RegExp(`[${parts.join('')}]`, 'u');
 }
 
 /**

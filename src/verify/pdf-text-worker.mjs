@@ -8,11 +8,27 @@ import { parentPort } from 'node:worker_threads';
 
 if (!parentPort) throw new Error('pdf-text-worker.mjs runs as a worker thread');
 const port = parentPort;
+// Before pdfjs loads (see withNativePush).
+const nativePush = Array.prototype.push;
 
 withoutCanvas();
 
 // The worker module, imported first, registers itself: pdfjs then reads in this thread at once.
-const pdfjs = import('pdfjs-dist/legacy/build/pdf.worker.min.mjs').then(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+const pdfjs = import('pdfjs-dist/legacy/build/pdf.worker.min.mjs')
+  .then(() => import('pdfjs-dist/legacy/build/pdf.mjs'))
+  .then((module) => {
+    withNativePush();
+    return module;
+  });
+
+/**
+ * The legacy build (the one Node 20 can run) brings core-js, which replaces `Array.prototype.push`
+ * with a function of its own in JavaScript, for lengths past 2³² that no PDF reaches. pdfjs pushes
+ * for every glyph it reads: V8's own push again, in this thread only, takes a tenth off its time.
+ */
+function withNativePush() {
+  Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+}
 
 port.on('message', async (/** @type {{ id: number, bytes: Uint8Array }} */ { id, bytes }) => {
   try {
