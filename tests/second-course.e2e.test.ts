@@ -29,6 +29,8 @@ describe('a second course, in English, on incident response', () => {
     expect(run.stderr).toMatch(/^\d+ files written to .*dist\/ in \d+\.\d s:$/m);
     expect(run.stderr).toMatch(/^ {2}grids\/case-1-ransomware\.pdf +3 pp\. +\d+ KB$/m);
     expect(run.stderr).toMatch(/packs\/trainer\.zip +\d+\.\d MB/);
+    // Its few hundred bytes: not "0 KB", which reads as empty.
+    expect(run.stderr).toMatch(/^ {2}grids\/scores-sheet\.csv +1 KB$/m);
     // French units after a number only: the temporary folder's random name may hold "Mo" (casebook-kN3HMo/).
     expect(run.stderr).not.toMatch(/Attention|fichiers|écrits|\d Ko\b|\d Mo\b| p\. /);
     expect((await readdir(file('grids'))).sort()).toEqual(['case-1-ransomware.pdf', 'case-2-phishing.pdf', 'case-3-outage.pdf', 'scores-sheet.csv']);

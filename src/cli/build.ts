@@ -42,8 +42,11 @@ await runCommand('build', {}, async (args, signal, lang) => {
   const { build } = await import('../build.js');
   const started = performance.now();
   const elapsed = () => format(c.seconds, { n: number((performance.now() - started) / 1000, 1) });
+  // A file of a few hundred bytes (the scores sheet) is 1 KB, as a file manager says, not an empty-looking 0 KB.
   const formatSize = (bytes: number) =>
-    bytes < 1024 * 1024 ? format(c.kilobytes, { n: number(bytes / 1024, 0) }) : format(c.megabytes, { n: number(bytes / 1024 / 1024, 1) });
+    bytes < 1024 * 1024
+      ? format(c.kilobytes, { n: number(bytes > 0 ? Math.max(1, bytes / 1024) : 0, 0) })
+      : format(c.megabytes, { n: number(bytes / 1024 / 1024, 1) });
   const report = await build({
     contentDir: args.contentDir,
     outDir: args.outDir,
