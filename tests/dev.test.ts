@@ -86,15 +86,21 @@ describe('npm run dev', () => {
     const events = await new Promise<IncomingMessage>((resolve) => get(new URL('/__casebook/events', page.url()), resolve));
     events.on('data', (chunk: Buffer) => chunk.toString().includes('data: reload') && said.push(log.slice(from)));
 
+    // The version the page shows, as its reload script tells the server.
+    const shownVersion = () => Number(/\?v=(\d+)"/.exec(document.querySelector('script')?.textContent ?? '')?.[1]);
+    const before = await page.evaluate(shownVersion);
     await edit('cases/cas-1-gamma.md', (text) => text.replace('PREMIERTEXTE', 'TEXTEMODIFIE'));
-    await page.waitForFunction(() => document.body.innerText.replace(/\u00ad/g, '').includes('TEXTEMODIFIE'), { timeout: 90_000, polling: 250 });
-    expect(await page.evaluate(() => 'beforeEdit' in window)).toBe(false);
-    expect(await pageText(page)).not.toContain('PREMIERTEXTE');
     // The page reloads once the new text is laid out, before the PDFs are printed, then again once they are.
     await logged(/Construit en/, from);
     await vi.waitFor(() => expect(said).toHaveLength(2));
     events.destroy();
     expect(said[0]).not.toMatch(/Construit en/);
+    // Read once the page shows the last version (once or twice reloaded: a reload sent while it loads
+    // is told again as it connects); read between two reloads, it is gone under the reader.
+    await page.waitForFunction(`(${shownVersion.toString()})() === ${before + 2}`, { timeout: 90_000, polling: 250 });
+    expect(await pageText(page)).toContain('TEXTEMODIFIE');
+    expect(await page.evaluate(() => 'beforeEdit' in window)).toBe(false);
+    expect(await pageText(page)).not.toContain('PREMIERTEXTE');
     // A page that missed a reload while loading (it shows an older version) is told as it connects.
     const late = await new Promise<IncomingMessage>((resolve) => get(new URL('/__casebook/events?v=0', page.url()), resolve));
     const first = await new Promise<string>((resolve) => late.on('data', (chunk: Buffer) => chunk.toString().includes('data:') && resolve(chunk.toString())));
