@@ -305,11 +305,14 @@ try {
   }
   out();
 
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const chromiumCpu = (r: BuildResult) => r.peak.cpuMs - r.peak.nodeCpuMs;
   const slope = (g50.buildMs - g25.buildMs) / 25;
   const intercept = g25.buildMs - 25 * slope;
   out(`**Growth**: 25 → 50 cases multiplies the time by ${(g50.buildMs / g25.buildMs).toFixed(2)} (2.00 = linear) and the CPU time by ${((g50.cpuMs ?? NaN) / (g25.cpuMs ?? NaN)).toFixed(2)}; ` +
     `${s(slope)} s (${u(slope, g50.unitMs)} units) per extra case` +
     (intercept >= 0 ? `, fixed part ${s(intercept)} s (predicts ${s(intercept + 4 * slope)} s for the real 4 cases, measured ${s(cold.buildMs)} s). ` : ' (the two points give a negative fixed part: the machine’s load moved; trust the CPU ratio). ') +
+    `As sampled, Node ×${ratio(g50.peak.nodeCpuMs, g25.peak.nodeCpuMs)} (${s(g25.peak.nodeCpuMs)} → ${s(g50.peak.nodeCpuMs)} CPU-s), Chromium's ×${ratio(chromiumCpu(g50), chromiumCpu(g25))} (${s(chromiumCpu(g25))} → ${s(chromiumCpu(g50))} CPU-s). ` +
     `A 50-case course is ${g50.documents} documents, two of them 50-case packs (printed once, then their table of contents' pages again).`);
   out();
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Memory of a process and all its descendants (Node + Chromium's browser, zygotes, renderers, GPU/utility). */
 export interface TreeMemory {
@@ -81,13 +81,17 @@ export function treeMemory(root: number, withPss: boolean, cpu?: Map<number, num
 /**
  * Samples a process tree every `intervalMs` until stopped; keeps the peaks, and the CPU each
  * process had used when last seen. Their sum counts the Chromium processes that GNU time misses
- * (renderers are reaped by the zygote, not by the command), less each one's last interval.
+ * (renderers are reaped by the zygote, not by the command), less each one's last interval; and
+ * Node's share (the processes running this very Node, under GNU time or not), to tell how Node's
+ * work and Chromium's grow apart.
  */
 export function sampleTree(root: number, intervalMs: number, withPss: boolean) {
-  const peak = { rss: 0, pss: 0, processes: 0, samples: 0, cpuMs: 0 };
+  const peak = { rss: 0, pss: 0, processes: 0, samples: 0, cpuMs: 0, nodeCpuMs: 0 };
   const cpu = new Map<number, number>();
+  const isNode = new Map<number, boolean>();
   const tick = () => {
     const m = treeMemory(root, withPss, cpu);
+    for (const pid of cpu.keys()) if (!isNode.has(pid)) isNode.set(pid, runsThisNode(pid));
     peak.rss = Math.max(peak.rss, m.rss);
     peak.pss = Math.max(peak.pss, m.pss);
     peak.processes = Math.max(peak.processes, m.processes);
@@ -99,7 +103,16 @@ export function sampleTree(root: number, intervalMs: number, withPss: boolean) {
     stop() {
       clearInterval(timer);
       peak.cpuMs = [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
+      peak.nodeCpuMs = [...cpu].reduce((sum, [pid, ms]) => sum + (isNode.get(pid) ? ms : 0), 0);
       return peak;
     },
   };
+}
+
+function runsThisNode(pid: number): boolean {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`) === process.execPath;
+  } catch {
+    return false;
+  }
 }

@@ -13,7 +13,8 @@ export interface Ran {
   stdout: string;
   stderr: string;
   /** Peaks of the process tree, when sampled. */
-  peak?: { rss: number; pss: number; processes: number; samples: number; cpuMs: number };
+  /** `cpuMs`: the tree's CPU as sampled; `nodeCpuMs`: Node's share of it, the rest being Chromium's. */
+  peak?: { rss: number; pss: number; processes: number; samples: number; cpuMs: number; nodeCpuMs: number };
   /**
    * User + system CPU time of the command and its descendants, when asked: the larger of GNU
    * time's figure (every descendant it reaped) and the sum sampled over the tree (every process
