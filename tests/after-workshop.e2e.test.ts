@@ -250,7 +250,7 @@ describe('grading', () => {
     expect(foxes).toContain('Status: incomplete');
     expect(foxes).toContain('Solid plan');
     const summary = flat(pdfText(join(out, 'results/class-summary.pdf')));
-    expect(summary).toContain('3 group(s) graded, 1 incomplete');
+    expect(summary).toContain('3 groups graded, 1 incomplete');
     expect(summary).toMatch(/Mean 3\.17 2 1\.25 6/);
     expect(summary).toMatch(/Range 2 ?– ?4 1 ?– ?3 0 ?– ?2\.5 5 ?– ?8/);
     expect(summary).not.toContain('Answer key');

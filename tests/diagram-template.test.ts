@@ -98,7 +98,7 @@ describe('the diagram key is checked like the rest of course.yaml', () => {
     const at = (text: string) => lines.indexOf(text) + 1;
     expect((await contentErrors(dir)).sort()).toEqual([
       `course.yaml:${at('  arrows: "oui"')}:11 — « diagram.arrows » doit être vrai ou faux.`,
-      `course.yaml:${at('  layers: []')}:11 — « diagram.layers » doit contenir au moins 1 élément(s).`,
+      `course.yaml:${at('  layers: []')}:11 — « diagram.layers » doit contenir au moins 1 élément.`,
     ]);
     const both = await courseWith('course.yaml', withDiagram('diagram:\n  columns: ["A"]\n  layers: ["B"]'));
     const bothLine = (await readFile(join(both, 'course.yaml'), 'utf8')).split('\n').indexOf('  layers: ["B"]') + 1;

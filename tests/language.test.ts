@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { fr } from '../src/i18n/fr.js';
-import { labels } from '../src/i18n/index.js';
+import { format, labels } from '../src/i18n/index.js';
 import { coverDate } from '../src/render/view-model.js';
 import { resolveOptions } from '../src/pipeline/options.js';
 import { projectDir, runCli, type CliResult } from './helpers/cli.js';
@@ -193,6 +193,23 @@ describe('every command speaks the course’s language', () => {
     const content = await contentWords(fixture, ['course.yaml', 'cases/cas-1-alpha.md']);
     expect(foreignWords(ours, words(en), words(fr), content)).toEqual([]);
   }, 300_000);
+});
+
+describe('numbers in messages', () => {
+  it('take the words that agree with them, by the language’s plural rules, never “(s)”', () => {
+    const summary = (lang: 'fr' | 'en', n: number, incomplete: number) => format((lang === 'fr' ? fr : en).grading.groupsGraded, { n, incomplete }, lang);
+    // French: 0 and 1 are singular.
+    expect([0, 1, 2].map((n) => summary('fr', n, n))).toEqual(['0 groupe noté, 0 incomplet', '1 groupe noté, 1 incomplet', '2 groupes notés, 2 incomplets']);
+    // English: 1 only.
+    expect([0, 1, 2].map((n) => summary('en', n, n))).toEqual(['0 groups graded, 0 incomplete', '1 group graded, 1 incomplete', '2 groups graded, 2 incomplete']);
+    // A Canadian French course follows French.
+    expect(format(fr.workflow.checkOk, { cases: 3, diagrams: 1 }, 'fr-CA')).toBe('Contenu valide : 3 cas, 1 schéma Mermaid vérifié, aucun PDF imprimé.');
+    for (const dictionary of [fr, en]) expect(JSON.stringify(dictionary)).not.toMatch(/\(s\)|\(e\)s|\(x\)/);
+  });
+
+  it('are a defect of casebook when a plural is formatted without its language', () => {
+    expect(() => format(en.grading.groupsGraded, { n: 2, incomplete: 0 })).toThrow(/needs the language/);
+  });
 });
 
 describe('the date on the cover', () => {

@@ -110,6 +110,6 @@ describe('npm run new:case', () => {
 
     const checked = await check(content);
     expect(checked.code).toBe(0);
-    expect(checked.stderr).toContain('Content is valid: 2 case(s)');
+    expect(checked.stderr).toContain('Content is valid: 2 cases');
   });
 });

@@ -8,5 +8,5 @@ await runCommand('check', {}, async (args, signal, lang) => {
   if (args.quiet) return;
   const w = dictionary(lang).workflow;
   for (const warning of report.warnings) process.stderr.write(`${format(w.warning, { problem: formatProblem(warning) })}\n`);
-  process.stderr.write(`${format(w.checkOk, { cases: report.course.cases.length, diagrams: report.diagrams })}\n`);
+  process.stderr.write(`${format(w.checkOk, { cases: report.course.cases.length, diagrams: report.diagrams }, lang)}\n`);
 });

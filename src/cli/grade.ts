@@ -17,6 +17,6 @@ await runCommand('grade', {}, async (args, signal, lang) => {
   const d = dictionary(lang);
   for (const warning of report.warnings) process.stderr.write(`${format(d.workflow.warning, { problem: formatProblem(warning) })}\n`);
   const feedback = report.outputs.filter((o) => o.audience === 'student').length;
-  process.stderr.write(`${format(d.grading.messages.written, { feedback, dir: `${args.outDir}/results` })}\n`);
+  process.stderr.write(`${format(d.grading.messages.written, { feedback, dir: `${args.outDir}/results` }, lang)}\n`);
   for (const output of report.outputs) process.stderr.write(`  ${output.path}\n`);
 });

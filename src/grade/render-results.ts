@@ -83,7 +83,7 @@ export function renderResults(input: ResultsInput): { feedback: Document[]; summ
   const summary = document(`results/${g.files.summary}.pdf`, 'trainer', 'class-summary', g.classSummary, {
     bodyClass: 'class-summary trainer',
     summary: {
-      line: format(g.groupsGraded, { n: results.length, incomplete: results.filter((r) => r.missing.length > 0).length }),
+      line: format(g.groupsGraded, { n: results.length, incomplete: results.filter((r) => r.missing.length > 0).length }, course.lang),
       criteria: course.rubric.criteria.map((c) => ({ label: md(c.label), points: c.points })),
       rubricTotal: course.rubric.total,
       rows: results.map((r) => ({

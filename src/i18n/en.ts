@@ -81,7 +81,7 @@ export const en: Dictionary = {
     allowedKeys: ' Allowed keys: {keys}.',
     missingKey: 'required key “{key}” is missing.',
     wrongType: '“{key}” must be {expected}.',
-    tooSmall: '“{key}” must have at least {minimum} item(s).',
+    tooSmall: '“{key}” must have at least {minimum} {minimum|item|items}.',
     badValue: '“{key}”: invalid value ({reason}).',
     types: {
       string: 'a text',
@@ -138,7 +138,7 @@ export const en: Dictionary = {
   workflow: {
     upToDate: 'Nothing changed since the last build: {dir} is up to date ({files} files).',
     warning: 'Warning: {problem}',
-    checkOk: 'Content is valid: {cases} case(s), {diagrams} Mermaid diagram(s) checked, no PDF printed.',
+    checkOk: 'Content is valid: {cases} {cases|case|cases}, {diagrams} Mermaid {diagrams|diagram|diagrams} checked, no PDF printed.',
     devServing: 'Preview at {url} — Ctrl-C to stop.',
     devChanged: '{file} changed: rebuilding…',
     devBuilt: 'Built in {seconds} s.',
@@ -180,7 +180,7 @@ export const en: Dictionary = {
     range: 'Range',
     outOf: '{points} / {max}',
     notGraded: '—',
-    groupsGraded: '{n} group(s) graded, {incomplete} incomplete',
+    groupsGraded: '{n} {n|group|groups} graded, {incomplete} incomplete',
     chartTitle: '{criterion} (out of {max})',
     files: { answerKey: 'answer-key', scoresSheet: 'scores-sheet', results: 'results', summary: 'class-summary', feedback: 'feedback' },
     messages: {
@@ -207,7 +207,7 @@ export const en: Dictionary = {
       unknownField: 'field “{field}” matches no rubric criterion.',
       ignoredFile: 'file ignored: only .csv and .pdf files are read.',
       quotesSolution: 'the comment in {at} quotes trainer-only content (“{text}”): it will appear as it is in the group’s feedback sheet.',
-      written: '{feedback} feedback sheet(s), the class summary and the results written to {dir}/.',
+      written: '{feedback} feedback {feedback|sheet|sheets}, the class summary and the results written to {dir}/.',
       nothing: 'no grades in {dir}/: copy the scores sheet from dist/grids/ or the filled grid PDFs there.',
     },
   },

@@ -79,7 +79,7 @@ export const fr = {
     allowedKeys: ' Clés possibles : {keys}.',
     missingKey: 'clé obligatoire « {key} » manquante.',
     wrongType: '« {key} » doit être {expected}.',
-    tooSmall: '« {key} » doit contenir au moins {minimum} élément(s).',
+    tooSmall: '« {key} » doit contenir au moins {minimum} {minimum|élément|éléments}.',
     badValue: '« {key} » : valeur invalide ({reason}).',
     types: {
       string: 'un texte',
@@ -136,7 +136,7 @@ export const fr = {
   workflow: {
     upToDate: 'Rien n’a changé depuis la dernière construction : {dir} est à jour ({files} fichiers).',
     warning: 'Attention : {problem}',
-    checkOk: 'Contenu valide : {cases} cas, {diagrams} schéma(s) Mermaid vérifié(s), aucun PDF imprimé.',
+    checkOk: 'Contenu valide : {cases} cas, {diagrams} {diagrams|schéma Mermaid vérifié|schémas Mermaid vérifiés}, aucun PDF imprimé.',
     devServing: 'Aperçu sur {url} — Ctrl-C pour arrêter.',
     devChanged: '{file} modifié : reconstruction…',
     devBuilt: 'Construit en {seconds} s.',
@@ -178,7 +178,7 @@ export const fr = {
     range: 'Étendue',
     outOf: '{points} / {max}',
     notGraded: '—',
-    groupsGraded: '{n} groupe(s) noté(s), {incomplete} incomplet(s)',
+    groupsGraded: '{n} {n|groupe noté|groupes notés}, {incomplete} {incomplete|incomplet|incomplets}',
     chartTitle: '{criterion} (sur {max})',
     files: { answerKey: 'corrige', scoresSheet: 'feuille-de-notes', results: 'resultats', summary: 'synthese-classe', feedback: 'retour' },
     messages: {
@@ -205,7 +205,7 @@ export const fr = {
       unknownField: 'le champ « {field} » ne correspond à aucun critère du barème.',
       ignoredFile: 'fichier ignoré : seuls les fichiers .csv et .pdf sont lus.',
       quotesSolution: 'le commentaire {at} cite le contenu réservé au formateur (« {text} ») : il figurera tel quel dans la fiche de retour du groupe.',
-      written: '{feedback} fiche(s) de retour, la synthèse et les résultats écrits dans {dir}/.',
+      written: '{feedback} {feedback|fiche de retour|fiches de retour}, la synthèse et les résultats écrits dans {dir}/.',
       nothing: 'aucune note dans {dir}/ : copiez-y la feuille de notes de dist/grids/ ou les grilles PDF remplies.',
     },
   },

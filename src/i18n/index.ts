@@ -17,9 +17,17 @@ export const labels = (lang: string) => dictionary(lang).labels;
 export const messages = (lang: string) => dictionary(lang).messages;
 export const grading = (lang: string) => dictionary(lang).grading;
 
-/** Fills `{name}` placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
+/**
+ * Fills `{name}` placeholders. `{name|one|other}` is a word that agrees with the number `name`,
+ * by `lang`'s plural rules (French: 0 and 1 take the singular; English: 1 only), so that a printed
+ * summary says "1 groupe noté", "3 groups graded", never "group(s)".
+ */
+export function format(template: string, values: Record<string, string | number>, lang?: string): string {
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, key: string, one?: string, other?: string) => {
+    if (one === undefined || other === undefined) return String(values[key] ?? whole);
+    if (lang === undefined) throw new Error(`format: "${whole}" needs the language for its plural`);
+    return new Intl.PluralRules(labels(lang).locale).select(Number(values[key])) === 'one' ? one : other;
+  });
 }
 
 /** A number as the language writes it, with `digits` decimals (`5,0` in French). */

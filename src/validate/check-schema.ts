@@ -27,7 +27,7 @@ function toProblems(issue: z.core.$ZodIssue, schema: z.ZodType, source: YamlSour
       return [{ place: source.locate(path), message: format(m.wrongType, { key, expected: m.types[issue.expected] ?? issue.expected }) }];
     case 'too_small':
       if (issue.origin === 'array') {
-        return [{ place: source.locate(path), message: format(m.tooSmall, { key, minimum: Number(issue.minimum) }) }];
+        return [{ place: source.locate(path), message: format(m.tooSmall, { key, minimum: Number(issue.minimum) }, lang) }];
       }
       return [{ place: source.locate(path), message: format(m.badValue, { key, reason: reason(issue.message, lang) }) }];
     case 'invalid_union': {
