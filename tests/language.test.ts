@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { fr } from '../src/i18n/fr.js';
+import { importEn } from '../src/i18n/import-en.js';
+import { importFr } from '../src/i18n/import-fr.js';
 import { format, labels } from '../src/i18n/index.js';
 import { coverDate } from '../src/render/view-model.js';
 import { resolveOptions } from '../src/pipeline/options.js';
@@ -204,7 +206,7 @@ describe('numbers in messages', () => {
     expect([0, 1, 2].map((n) => summary('en', n, n))).toEqual(['0 groups graded, 0 incomplete', '1 group graded, 1 incomplete', '2 groups graded, 2 incomplete']);
     // A Canadian French course follows French.
     expect(format(fr.workflow.checkOk, { cases: 3, diagrams: 1 }, 'fr-CA')).toBe('Contenu valide : 3 cas, 1 schéma Mermaid vérifié, aucun PDF imprimé.');
-    for (const dictionary of [fr, en]) expect(JSON.stringify(dictionary)).not.toMatch(/\(s\)|\(e\)s|\(x\)/);
+    for (const dictionary of [fr, en, importFr, importEn]) expect(JSON.stringify(dictionary)).not.toMatch(/\(s\)|\(e\)s|\(x\)/);
   });
 
   it('are a defect of casebook when a plural is formatted without its language', () => {

@@ -39,7 +39,7 @@ await runCli(async (_signal, speech) => {
   for (const warning of imported.warnings) say(`  ${formatProblem(warning)}`);
   const near = relative(process.cwd(), args.content);
   const dir = near === '' || near.startsWith('..') ? args.content : near;
-  say(`\n${format(r.written, { dir, cases: imported.course.cases.length })}`);
+  say(`\n${format(r.written, { dir, cases: imported.course.cases.length }, imported.lang)}`);
 }, argv.includes('--debug'), system);
 
 function parse(args: string[]): { file: string; content: string; force: boolean; quiet: boolean; help: boolean } {

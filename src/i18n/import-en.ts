@@ -39,7 +39,7 @@ export const importEn: ImportWords = {
     keptTrainer: '{place} not recognised (after the cases, or a solution outside a case), kept for the trainer only in {target}: “{text}”',
     guessed: '{place} {what}: {value} (guessed)',
     language: 'document language: {lang} (guessed from the text)',
-    written: 'Course imported into {dir}: course.yaml and {cases} case(s). Build it with “npm run build:pdf -- --content {dir}”.',
+    written: 'Course imported into {dir}: course.yaml and {cases} {cases|case|cases}. Build it with “npm run build:pdf -- --content {dir}”.',
     decisions: 'Decisions:',
   },
 };
