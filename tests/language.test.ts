@@ -204,6 +204,10 @@ describe('numbers in messages', () => {
     expect([0, 1, 2].map((n) => summary('fr', n, n))).toEqual(['0 groupe noté, 0 incomplet', '1 groupe noté, 1 incomplet', '2 groupes notés, 2 incomplets']);
     // English: 1 only.
     expect([0, 1, 2].map((n) => summary('en', n, n))).toEqual(['0 groups graded, 0 incomplete', '1 group graded, 1 incomplete', '2 groups graded, 2 incomplete']);
+    // A page count and the run sheet's grid sheets, which a one-case course can make 1.
+    expect([1, 2].map((n) => format(en.cli.pages, { n }, 'en'))).toEqual(['1 p.', '2 pp.']);
+    expect([1, 2].map((n) => format(en.labels.copiesEachFile, { n }, 'en'))).toEqual(['1 of each file (1 sheet)', '1 of each file (2 sheets)']);
+    expect([1, 2].map((n) => format(fr.labels.copiesEachFile, { n }, 'fr'))).toEqual(['1 de chaque fichier (1 feuille)', '1 de chaque fichier (2 feuilles)']);
     // A Canadian French course follows French.
     expect(format(fr.workflow.checkOk, { cases: 3, diagrams: 1 }, 'fr-CA')).toBe('Contenu valide : 3 cas, 1 schéma Mermaid vérifié, aucun PDF imprimé.');
     for (const dictionary of [fr, en, importFr, importEn]) expect(JSON.stringify(dictionary)).not.toMatch(/\(s\)|\(e\)s|\(x\)/);

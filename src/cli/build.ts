@@ -62,7 +62,7 @@ await runCommand('build', {}, async (args, signal, lang) => {
     },
   });
   const warnings = report.warnings.map((warning) => format(d.workflow.warning, { problem: formatProblem(warning) }));
-  const files = fileList(report.outputs, (n) => format(c.pages, { n }), formatSize);
+  const files = fileList(report.outputs, (n) => format(c.pages, { n }, lang), formatSize);
   say(`\n${format(c.written, { count: report.outputs.length, dir, seconds: elapsed() })}`);
   for (const line of [...warnings, ...files]) say(line);
   if (key !== undefined) await writeStamp(stampsDir, args.outDir, { key, lang, summary: [...warnings, ...files] });

@@ -38,7 +38,7 @@ export const fr = {
     copies: 'Exemplaires',
     copiesPerGroup: '{n} par groupe',
     copiesTotal: '{n} au total',
-    copiesEachFile: '1 de chaque fichier ({n} feuilles)',
+    copiesEachFile: '1 de chaque fichier ({n} {n|feuille|feuilles})',
     handoutPlain: 'Énoncé du cas',
     handout: 'Énoncé du cas (avec gabarit de schéma)',
     studentPack: 'Pack apprenant complet (cadre, cas, checklist)',

@@ -180,5 +180,5 @@ function material(course: CourseViewModel, model: Course) {
       copies: format(l.copiesTotal, { n }),
     }));
   const sheets = takers.reduce((sum, { n }) => sum + Math.max(1, n), 0);
-  return [...handouts, ...common, { label: l.gridSheet, file: anyCase('grids'), copies: format(l.copiesEachFile, { n: sheets }) }];
+  return [...handouts, ...common, { label: l.gridSheet, file: anyCase('grids'), copies: format(l.copiesEachFile, { n: sheets }, model.lang) }];
 }
