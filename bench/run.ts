@@ -246,6 +246,7 @@ try {
   unchanged.sourcesMoved ||= unchanged.fingerprint !== warm.fingerprint;
   afterEdit.sourcesMoved ||= afterEdit.fingerprint !== warm.fingerprint;
   const s = (ms: number) => (ms / 1000).toFixed(2);
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const u = (ms: number, unitMs = unit) => (ms / unitMs).toFixed(1);
   const units = (r: BuildResult) => u(r.buildMs, r.unitMs);
   const moved = (r: BuildResult) => (r.sourcesMoved ? '⚠' : '');
@@ -290,7 +291,7 @@ try {
   timedRow('`npm run build:pdf`, real course, after editing one case', cmdEdit, 2);
   timedRow('`npm run dev`: a save, from the write to the page\'s reload', cmdDev, 1);
   timedRow('`npm run build:pdf`, generated 25-case course, cold', [cmdGenerated[25]!], undefined);
-  timedRow('`npm run build:pdf`, generated 50-case course, cold', [cmdGenerated[50]!], 20, `; ×${(cmdGenerated[50]!.ms / cmdGenerated[25]!.ms).toFixed(2)} the 25-case time (2.00 = linear)`);
+  timedRow('`npm run build:pdf`, generated 50-case course, cold', [cmdGenerated[50]!], 20, `; ×${ratio(cmdGenerated[50]!.ms, cmdGenerated[25]!.ms)} the 25-case time (2.00 = linear)`);
   out();
   out('### build() alone, to find where the time goes');
   out();
@@ -310,11 +311,10 @@ try {
   }
   out();
 
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const chromiumCpu = (r: BuildResult) => r.peak.cpuMs - r.peak.nodeCpuMs;
   const slope = (g50.buildMs - g25.buildMs) / 25;
   const intercept = g25.buildMs - 25 * slope;
-  out(`**Growth**: 25 → 50 cases multiplies the time by ${(g50.buildMs / g25.buildMs).toFixed(2)} (2.00 = linear) and the CPU time by ${((g50.cpuMs ?? NaN) / (g25.cpuMs ?? NaN)).toFixed(2)}; ` +
+  out(`**Growth**: 25 → 50 cases multiplies the time by ${ratio(g50.buildMs, g25.buildMs)} (2.00 = linear) and the CPU time by ${ratio(g50.cpuMs ?? NaN, g25.cpuMs ?? NaN)}; ` +
     `${s(slope)} s (${u(slope, g50.unitMs)} units) per extra case` +
     (intercept >= 0 ? `, fixed part ${s(intercept)} s (predicts ${s(intercept + 4 * slope)} s for the real 4 cases, measured ${s(cold.buildMs)} s). ` : ' (the two points give a negative fixed part: the machine’s load moved; trust the CPU ratio). ') +
     `As sampled, Node ×${ratio(g50.peak.nodeCpuMs, g25.peak.nodeCpuMs)} (${s(g25.peak.nodeCpuMs)} → ${s(g50.peak.nodeCpuMs)} CPU-s), Chromium's ×${ratio(chromiumCpu(g50), chromiumCpu(g25))} (${s(chromiumCpu(g25))} → ${s(chromiumCpu(g50))} CPU-s). ` +

@@ -158,7 +158,7 @@ export function fontFiles(): Promise<FontFile[]> {
 }
 
 /** The characters each ranged family's file is for, by file name, as one character class. */
-const rangesByFile = new Map(
+const characterClassByFile = new Map(
   families
     .filter((f) => f.range)
     .flatMap((f) => f.faces.map((face) => [fileName(f, face), characterClass(f.range!)] as const)),
@@ -169,7 +169,7 @@ const rangesByFile = new Map(
  * only when the page has one of them, so that an edition without emoji does not carry their font.
  */
 export function fontNeededBy(fileName: string, html: string): boolean {
-  return rangesByFile.get(fileName)?.test(html) ?? true;
+  return characterClassByFile.get(fileName)?.test(html) ?? true;
 }
 
 /**
